@@ -1,0 +1,39 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { type AuditEvent, sealEntry } from './chain'
+
+let queue: Promise<unknown> = Promise.resolve()
+
+/**
+ * Appends one entry to the audit chain. Writes are serialised in this process, and the unique
+ * `sequence` makes a second process that raced for the same place retry on the new tip.
+ */
+export function recordAudit(
+  payload: Payload,
+  auditKey: string,
+  event: AuditEvent,
+  req?: Partial<PayloadRequest>,
+): Promise<void> {
+  const write = queue.then(async () => {
+    for (let attempt = 0; ; attempt++) {
+      const tip = await payload.find({
+        collection: 'audit-log',
+        sort: '-sequence',
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        req,
+      })
+      const last = tip.docs[0] as { sequence: number; hash: string } | undefined
+      const entry = sealEntry(auditKey, event, last ?? null)
+      try {
+        await payload.create({ collection: 'audit-log', data: entry, req, depth: 0 })
+        return
+      } catch (error) {
+        if (attempt >= 5) throw error
+      }
+    }
+  })
+  queue = write.catch(() => undefined)
+  return write
+}

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { PROJECT_ROOT } from '../server/start'
+import { resolveSettings, type Settings } from '../settings'
+
+const BUILD_INPUTS = ['src', 'collections', 'migrations', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+const STAMP = path.join(PROJECT_ROOT, '.next', 'phrasebook-build-hash')
+
+function* filesUnder(entry: string): Generator<string> {
+  if (!existsSync(entry)) return
+  if (statSync(entry).isDirectory()) {
+    for (const name of readdirSync(entry).sort()) yield* filesUnder(path.join(entry, name))
+  } else {
+    yield entry
+  }
+}
+
+/** A digest of everything the admin bundle is built from, to tell whether a build is current. */
+function inputsDigest(): string {
+  const hash = createHash('sha256')
+  for (const input of BUILD_INPUTS) {
+    for (const file of filesUnder(path.join(PROJECT_ROOT, input))) {
+      hash.update(path.relative(PROJECT_ROOT, file)).update(readFileSync(file))
+    }
+  }
+  return hash.digest('hex')
+}
+
+export function adminBuildIsCurrent(): boolean {
+  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputsDigest()
+}
+
+/** Runs `next build` for the admin UI (about 30 s) unless the current sources were already built. */
+export function buildAdmin(settings: Settings, { force = false } = {}): void {
+  if (!force && adminBuildIsCurrent()) return
+  console.log('Building the admin UI (next build); this takes about half a minute on first start…')
+  const started = Date.now()
+  const result = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/next'), ['build'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      // The build imports the Payload config, which needs the secrets even though it connects nowhere.
+      PAYLOAD_SECRET: settings.payloadSecret,
+      PHRASEBOOK_AUDIT_KEY: settings.auditKey,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  })
+  if (result.status !== 0) throw new Error(`next build failed (exit code ${result.status})`)
+  writeFileSync(STAMP, inputsDigest())
+  console.log(`Admin UI built in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  buildAdmin(resolveSettings(), { force: process.argv.includes('--force') })
+}

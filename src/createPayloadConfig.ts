@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { zhTw } from '@payloadcms/translations/languages/zhTw'
+import { buildConfig, type SanitizedConfig } from 'payload'
+
+import { ApiClients } from '../collections/ApiClients'
+import { AuditLog } from '../collections/AuditLog'
+import { Categories } from '../collections/Categories'
+import { ForbiddenTerms } from '../collections/ForbiddenTerms'
+import { Glossary } from '../collections/Glossary'
+import { Holidays } from '../collections/Holidays'
+import { Phrases } from '../collections/Phrases'
+import { Scenarios } from '../collections/Scenarios'
+import { Users } from '../collections/Users'
+import { databaseAdapter } from './database'
+import type { Settings } from './settings'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig> {
+  return buildConfig({
+    secret: settings.payloadSecret,
+    db: databaseAdapter(settings),
+    collections: [Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, AuditLog],
+    localization: {
+      locales: [
+        { code: 'zh-Hant', label: '繁體中文' },
+        { code: 'zh-Hans', label: '简体中文' },
+        { code: 'en', label: 'English' },
+      ],
+      defaultLocale: 'zh-Hant',
+      // A missing zh-Hans must show as missing, never as the zh-Hant text.
+      fallback: false,
+    },
+    i18n: {
+      supportedLanguages: { 'zh-TW': zhTw, zh, en },
+      fallbackLanguage: 'zh-TW',
+    },
+    admin: {
+      user: Users.slug,
+      // Gravatar is unreachable offline.
+      avatar: 'default',
+      meta: { titleSuffix: ' – Phrasebook CMS' },
+      importMap: { baseDir: here },
+    },
+    graphQL: { disablePlaygroundInProduction: true },
+    telemetry: false,
+    typescript: { outputFile: path.resolve(here, 'payload-types.ts') },
+  })
+}

@@ -1,0 +1,37 @@
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations as postgresMigrations } from '../migrations/postgres'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import type { Settings } from './settings'
+
+/**
+ * The database adapter for DATABASE_URL. Outside production Payload pushes the schema;
+ * in production the migrations in migrations/<adapter> run at start instead (never both).
+ */
+export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databaseKind'>): DatabaseAdapterObj {
+  switch (settings.databaseKind) {
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url: settings.databaseUrl },
+        migrationDir: path.resolve('migrations/sqlite'),
+        prodMigrations: sqliteMigrations,
+        // One writer at a time: wait for the lock instead of failing with SQLITE_BUSY.
+        busyTimeout: 5000,
+        wal: true,
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: settings.databaseUrl },
+        migrationDir: path.resolve('migrations/postgres'),
+        prodMigrations: postgresMigrations,
+      })
+    case 'mongodb':
+      // MongoDB has no schema to migrate.
+      return mongooseAdapter({ url: settings.databaseUrl })
+  }
+}

@@ -1,0 +1,62 @@
+import { Lunar, Solar } from 'lunar-typescript'
+
+/** How a holiday's greeting period is found each year (stored on the Holiday). */
+export type HolidayRule = {
+  code: string
+  calendar: 'solar' | 'lunar'
+  month: number
+  day: number
+  /** Greetings start this many days before (negative) or after the day itself. */
+  startOffsetDays?: number
+  durationDays?: number
+}
+
+export type HolidayDates = { year: number; start: string; end: string }
+
+/** The years the standard library carries dates for. */
+export const CALENDAR_YEARS = { from: 2020, to: 2035 } as const
+
+function solarOf(rule: HolidayRule, year: number): Solar {
+  // Lunar dates come from lunar-typescript (maintained, covers leap months and 2033).
+  return rule.calendar === 'lunar'
+    ? Lunar.fromYmd(year, rule.month, rule.day).getSolar()
+    : Solar.fromYmd(year, rule.month, rule.day)
+}
+
+/** The inclusive greeting period in the given (Gregorian, for solar; lunar, for lunar) year. */
+export function holidayDates(rule: HolidayRule, year: number): HolidayDates {
+  const day = solarOf(rule, year)
+  const start = day.next(rule.startOffsetDays ?? 0)
+  const end = start.next((rule.durationDays ?? 1) - 1)
+  return { year, start: start.toYmd(), end: end.toYmd() }
+}
+
+export function holidayCalendar(
+  rule: HolidayRule,
+  fromYear: number = CALENDAR_YEARS.from,
+  toYear: number = CALENDAR_YEARS.to,
+): HolidayDates[] {
+  const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i)
+  return years.map((year) => holidayDates(rule, year))
+}
+
+/** `YYYY-MM-DD` of an instant in a time zone (the day agents are living in). */
+export function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+}
+
+/**
+ * The holidays in effect on a day, shortest period first (so 中秋 wins over a 國慶 week it
+ * falls in).
+ */
+export function holidaysOn(
+  day: string,
+  holidays: { code: string; dates?: HolidayDates[] | null }[],
+): string[] {
+  const matches: { code: string; length: number }[] = []
+  for (const holiday of holidays) {
+    const range = holiday.dates?.find((d) => d.start <= day && day <= d.end)
+    if (range) matches.push({ code: holiday.code, length: Date.parse(range.end) - Date.parse(range.start) })
+  }
+  return matches.sort((a, b) => a.length - b.length).map((m) => m.code)
+}

@@ -1,0 +1,19 @@
+/** Locales stored on documents: what a person writes (and optional English notes). */
+export const CONTENT_LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const
+export type ContentLocale = (typeof CONTENT_LOCALES)[number]
+
+/** The two scripts every phrase must have. */
+export const SCRIPTS = ['zh-Hant', 'zh-Hans'] as const
+export type Script = (typeof SCRIPTS)[number]
+
+export const SCRIPT_LABELS: Record<Script, string> = {
+  'zh-Hant': '繁體中文 (zh-Hant)',
+  'zh-Hans': '简体中文 (zh-Hans)',
+}
+
+/** Locales agent tools can ask for: the two scripts and three regional forms. */
+export const DELIVERY_LOCALES = ['zh-Hant', 'zh-Hans', 'zh-TW', 'zh-HK', 'zh-CN'] as const
+export type DeliveryLocale = (typeof DELIVERY_LOCALES)[number]
+
+export const CHANNELS = ['phone', 'chat', 'email', 'sms'] as const
+export type Channel = (typeof CHANNELS)[number]

@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import express, { type Express } from 'express'
+import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+
+import { jsonErrorHandler, sendError } from './errors'
+import { v1Router } from './v1'
+import { sendWebResponse, toWebRequest } from './webRequest'
+
+type AppParts = {
+  payload: Payload
+  config: SanitizedConfig
+  /** Next's request handler for /admin, GraphQL and Next's assets; absent in API-only mode. */
+  nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+}
+
+/**
+ * One process, one port: /healthz and /readyz, the delivery API under /v1, Payload's REST API
+ * under /api (served from a Web Request, no Next in the path), and Next for the admin.
+ */
+export function createApp({ payload, config, nextHandler }: AppParts): Express {
+  const app = express()
+  app.disable('x-powered-by')
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) })
+  })
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await payload.count({ collection: 'categories', overrideAccess: true })
+      res.json({ status: 'ready', database: payload.db.name })
+    } catch (error) {
+      res.status(503).json({ error: { code: 'database_unreachable', message: String((error as Error).message) } })
+    }
+  })
+
+  app.use('/v1', express.json({ limit: '256kb' }), v1Router(payload))
+
+  // GraphQL (and its playground) are Next routes in Payload 3; the REST API is not.
+  const apiRoute = config.routes.api
+  app.use(apiRoute, async (req, res, next) => {
+    if (req.path.startsWith(config.routes.graphQL) || req.path.startsWith(config.routes.graphQLPlayground)) {
+      next()
+      return
+    }
+    const response = await handleEndpoints({ config, request: toWebRequest(req) })
+    await sendWebResponse(response, res)
+  })
+
+  if (nextHandler) {
+    app.get('/', (_req, res) => res.redirect(config.routes.admin))
+    // Not nextHandler directly: Express's third argument would be taken for Next's parsedUrl.
+    app.all('/{*path}', (req, res) => nextHandler(req, res))
+  } else {
+    app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}.`))
+  }
+  app.use(jsonErrorHandler)
+  return app
+}

@@ -1,0 +1,21 @@
+import type { ErrorRequestHandler, Response } from 'express'
+
+/** The JSON error shape of PRODUCT.md: `{error: {code, message}}`. */
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } })
+}
+
+/** Last-resort handler: malformed JSON is the client's fault (400); anything else is logged. */
+export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const status = typeof error?.status === 'number' ? error.status : 500
+  if (status === 400 && error?.type === 'entity.parse.failed') {
+    sendError(res, 400, 'malformed_json', 'The request body is not valid JSON.')
+    return
+  }
+  if (status === 413) {
+    sendError(res, 413, 'payload_too_large', 'The request body is too large.')
+    return
+  }
+  if (status >= 500) console.error(error)
+  sendError(res, status, status >= 500 ? 'internal_error' : 'bad_request', status >= 500 ? 'Internal server error.' : String(error?.message ?? 'Bad request.'))
+}

@@ -1,0 +1,61 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+
+import { ensureFirstAdmin } from '../bootstrap'
+import { createPayloadConfig } from '../createPayloadConfig'
+import type { Settings } from '../settings'
+import { loadStandardLibrary } from '../../seed/load'
+import { createApp } from './app'
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export type RunningServer = { server: Server; payload: Payload; url: string; close: () => Promise<void> }
+
+/**
+ * The admin bundle reads its Payload config from the environment, and Next inlines
+ * NODE_ENV=production into it: hand it the resolved values (secrets included) so both sides agree.
+ */
+function shareSettingsWithAdmin(settings: Settings): void {
+  process.env.DATABASE_URL = settings.databaseUrl
+  process.env.PAYLOAD_SECRET = settings.payloadSecret
+  process.env.PHRASEBOOK_AUDIT_KEY = settings.auditKey
+  process.env.PHRASEBOOK_DATA_DIR = settings.dataDir
+}
+
+export async function startServer(settings: Settings, options: { admin?: boolean } = {}): Promise<RunningServer> {
+  const config = await createPayloadConfig(settings)
+  const payload = await getPayload({ config })
+  await ensureFirstAdmin(payload, settings)
+  if (settings.seed) {
+    await loadStandardLibrary(payload, { auditKey: settings.auditKey, log: (line) => payload.logger.info(line) })
+  }
+
+  let nextHandler
+  let nextApp: ReturnType<typeof next> | undefined
+  if (options.admin !== false) {
+    shareSettingsWithAdmin(settings)
+    nextApp = next({ dev: false, dir: PROJECT_ROOT })
+    await nextApp.prepare()
+    nextHandler = nextApp.getRequestHandler()
+  }
+  const app = createApp({ payload, config, nextHandler })
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(settings.port, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    server,
+    payload,
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await nextApp?.close()
+      await payload.destroy()
+    },
+  }
+}

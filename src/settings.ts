@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** Everything the product reads from its environment, resolved once (see README "Configuration"). */
+export type Settings = {
+  databaseUrl: string
+  databaseKind: 'sqlite' | 'postgres' | 'mongodb'
+  port: number
+  production: boolean
+  /** Where generated secrets (and the default SQLite file) live. */
+  dataDir: string
+  payloadSecret: string
+  auditKey: string
+  adminEmail: string
+  adminPassword: string
+  /** True when the admin credentials are the printed development defaults. */
+  adminIsDefault: boolean
+  seed: boolean
+  timezone: string
+}
+
+export const DEFAULT_DATABASE_URL = 'file:./data/phrasebook.db'
+export const DEV_ADMIN_EMAIL = 'admin@phrasebook.local'
+export const DEV_ADMIN_PASSWORD = 'phrasebook-admin'
+
+export class ConfigurationError extends Error {}
+
+export function databaseKindOf(url: string): Settings['databaseKind'] {
+  if (url.startsWith('file:')) return 'sqlite'
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres'
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return 'mongodb'
+  throw new ConfigurationError(
+    `DATABASE_URL must start with file:, postgres:// or mongodb:// (got "${url}")`,
+  )
+}
+
+/** The folder of the SQLite file, or ./data for server databases. */
+function dataDirFor(databaseUrl: string, env: NodeJS.ProcessEnv): string {
+  if (env.PHRASEBOOK_DATA_DIR) return path.resolve(env.PHRASEBOOK_DATA_DIR)
+  if (databaseUrl.startsWith('file:')) return path.dirname(path.resolve(databaseUrl.slice('file:'.length)))
+  return path.resolve('data')
+}
+
+/**
+ * A secret from the environment, else (outside production) one generated once into the data
+ * directory so restarts keep sessions and the audit chain keeps verifying.
+ */
+function secretFrom(
+  env: NodeJS.ProcessEnv,
+  variable: string,
+  fileName: string,
+  dataDir: string,
+  production: boolean,
+): string {
+  const given = env[variable]?.trim()
+  if (given) return given
+  if (production) {
+    throw new ConfigurationError(`${variable} is required when NODE_ENV=production`)
+  }
+  const file = path.join(dataDir, fileName)
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret + '\n', { mode: 0o600 })
+  return secret
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  return !['false', '0', 'no', 'off'].includes(value.toLowerCase())
+}
+
+export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL
+  const databaseKind = databaseKindOf(databaseUrl)
+  const production = env.NODE_ENV === 'production'
+  const dataDir = dataDirFor(databaseUrl, env)
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigurationError(`PORT must be a port number (got "${env.PORT}")`)
+  }
+  const timezone = env.PHRASEBOOK_TIMEZONE?.trim() || 'Asia/Taipei'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone })
+  } catch {
+    throw new ConfigurationError(`PHRASEBOOK_TIMEZONE is not a known time zone: "${timezone}"`)
+  }
+  const adminEmail = env.PHRASEBOOK_ADMIN_EMAIL?.trim() || DEV_ADMIN_EMAIL
+  const adminPassword = env.PHRASEBOOK_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD
+  return {
+    databaseUrl,
+    databaseKind,
+    port,
+    production,
+    dataDir,
+    payloadSecret: secretFrom(env, 'PAYLOAD_SECRET', '.payload-secret', dataDir, production),
+    auditKey: secretFrom(env, 'PHRASEBOOK_AUDIT_KEY', '.audit-key', dataDir, production),
+    adminEmail,
+    adminPassword,
+    adminIsDefault: !env.PHRASEBOOK_ADMIN_EMAIL || !env.PHRASEBOOK_ADMIN_PASSWORD,
+    seed: flag(env.PHRASEBOOK_SEED, true),
+    timezone,
+  }
+}
