@@ -1,0 +1,59 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { describe, expect, it } from '@jest/globals'
+
+import { ConfigurationError, DEFAULT_DATABASE_URL, resolveSettings } from '../src/settings'
+import { TEST_TMP } from './helpers/databases'
+
+const dataDir = path.join(TEST_TMP, 'settings-data')
+
+describe('settings', () => {
+  it('defaults to the SQLite file, port 3000, seeding on and Asia/Taipei', () => {
+    rmSync(dataDir, { recursive: true, force: true })
+    const settings = resolveSettings({ PHRASEBOOK_DATA_DIR: dataDir })
+    expect(settings.databaseUrl).toBe(DEFAULT_DATABASE_URL)
+    expect(settings.databaseKind).toBe('sqlite')
+    expect(settings.port).toBe(3000)
+    expect(settings.seed).toBe(true)
+    expect(settings.timezone).toBe('Asia/Taipei')
+    expect(settings.adminIsDefault).toBe(true)
+  })
+
+  it('generates the secrets once into the data directory outside production and keeps them', () => {
+    rmSync(dataDir, { recursive: true, force: true })
+    const first = resolveSettings({ PHRASEBOOK_DATA_DIR: dataDir })
+    expect(first.payloadSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(first.auditKey).toMatch(/^[0-9a-f]{64}$/)
+    expect(first.auditKey).not.toBe(first.payloadSecret)
+    expect(readFileSync(path.join(dataDir, '.payload-secret'), 'utf8').trim()).toBe(first.payloadSecret)
+    const second = resolveSettings({ PHRASEBOOK_DATA_DIR: dataDir })
+    expect(second.payloadSecret).toBe(first.payloadSecret)
+    expect(second.auditKey).toBe(first.auditKey)
+  })
+
+  it('refuses to run in production without PAYLOAD_SECRET and writes no secret file', () => {
+    rmSync(dataDir, { recursive: true, force: true })
+    expect(() => resolveSettings({ NODE_ENV: 'production', PHRASEBOOK_DATA_DIR: dataDir })).toThrow(ConfigurationError)
+    expect(() => resolveSettings({ NODE_ENV: 'production', PHRASEBOOK_DATA_DIR: dataDir })).toThrow(/PAYLOAD_SECRET/)
+    expect(existsSync(path.join(dataDir, '.payload-secret'))).toBe(false)
+    expect(() =>
+      resolveSettings({ NODE_ENV: 'production', PAYLOAD_SECRET: 's', PHRASEBOOK_DATA_DIR: dataDir }),
+    ).toThrow(/PHRASEBOOK_AUDIT_KEY/)
+  })
+
+  it('chooses the adapter from DATABASE_URL and rejects anything else', () => {
+    const env = { PHRASEBOOK_DATA_DIR: dataDir }
+    expect(resolveSettings({ ...env, DATABASE_URL: 'postgres://u:p@h/db' }).databaseKind).toBe('postgres')
+    expect(resolveSettings({ ...env, DATABASE_URL: 'postgresql://u:p@h/db' }).databaseKind).toBe('postgres')
+    expect(resolveSettings({ ...env, DATABASE_URL: 'mongodb://h/db' }).databaseKind).toBe('mongodb')
+    expect(() => resolveSettings({ ...env, DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL/)
+  })
+
+  it('rejects a bad port, an unknown time zone, and reads PHRASEBOOK_SEED=false', () => {
+    const env = { PHRASEBOOK_DATA_DIR: dataDir }
+    expect(() => resolveSettings({ ...env, PORT: 'eighty' })).toThrow(/PORT/)
+    expect(() => resolveSettings({ ...env, PHRASEBOOK_TIMEZONE: 'Mars/Olympus' })).toThrow(/PHRASEBOOK_TIMEZONE/)
+    expect(resolveSettings({ ...env, PHRASEBOOK_SEED: 'false' }).seed).toBe(false)
+  })
+})
