@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { AuditEvent } from '../src/audit/chain'
-import { recordAudit } from '../src/audit/record'
+import { recordAudit } from '../src/audit/log'
 import { holidayCalendar } from '../src/domain/holidays'
 import { categoryOfKey, readStandardLibrary, type Bilingual, type SeedPhrase, type StandardLibrary } from './library'
 

@@ -27,7 +27,8 @@ export const Phrases: CollectionConfig = {
     update: canEditPhrases,
     delete: isAdmin,
   },
-  versions: { drafts: true, maxPerDoc: 0 },
+  // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
+  versions: { drafts: { validate: true }, maxPerDoc: 0 },
   fields: [
     {
       name: 'key',

@@ -1,0 +1,3 @@
+import { describeAdapterContract } from './suites/adapterContract'
+
+describeAdapterContract('postgres')

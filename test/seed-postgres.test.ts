@@ -1,0 +1,3 @@
+import { describeSeedLoad } from './suites/seedLoad'
+
+describeSeedLoad('postgres')
