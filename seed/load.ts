@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { AuditEvent } from '../src/audit/chain'
 import { recordAudit } from '../src/audit/log'
+import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
 import { holidayCalendar } from '../src/domain/holidays'
 import { categoryOfKey, readStandardLibrary, type Bilingual, type SeedPhrase, type StandardLibrary } from './library'
 
@@ -168,7 +169,7 @@ export async function loadStandardLibrary(payload: Payload, options: Options): P
         locale: 'zh-Hant',
         data: {
           term: term.text['zh-Hant'],
-          class: term.class as never,
+          class: forbiddenTermClassOf(term.class)!,
           severity: term.severity,
           suggestion: term.suggestion?.['zh-Hant'],
           note: term.note ?? undefined,

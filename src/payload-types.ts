@@ -308,7 +308,18 @@ export interface ForbiddenTerm {
   id: number;
   term: string;
   class:
-    '諷刺' | '命令' | '責備' | '埋怨' | '教訓' | '推卸' | '煩躁' | '隨意附和' | '否定' | '冷漠' | '不耐煩' | '粗俗';
+    | 'sarcasm'
+    | 'command'
+    | 'blame'
+    | 'grumble'
+    | 'lecture'
+    | 'deflect'
+    | 'irritation'
+    | 'casual_agreement'
+    | 'denial'
+    | 'indifference'
+    | 'impatience'
+    | 'vulgar';
   severity: 'block' | 'warn';
   /**
    * The better way to say it

@@ -2,9 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isPersonOrApiClient, isReviewer } from '../../src/access'
 
-export const FORBIDDEN_TERM_CLASSES = [
-  '諷刺', '命令', '責備', '埋怨', '教訓', '推卸', '煩躁', '隨意附和', '否定', '冷漠', '不耐煩', '粗俗',
-] as const
+import { FORBIDDEN_TERM_CLASSES } from '../../src/domain/forbiddenTermClasses'
 
 /** 服務忌語: what an agent must never say (block) or should avoid (warn), with a better phrasing. */
 export const ForbiddenTerms: CollectionConfig = {
@@ -24,7 +22,8 @@ export const ForbiddenTerms: CollectionConfig = {
           name: 'class',
           type: 'select',
           required: true,
-          options: FORBIDDEN_TERM_CLASSES.map((c) => ({ label: c, value: c })),
+          // ASCII values (GraphQL enum names); the seeds' and users' names are the labels.
+          options: FORBIDDEN_TERM_CLASSES.map(({ value, label }) => ({ value, label })),
         },
         {
           name: 'severity',

@@ -1,9 +1,9 @@
-import * as migration_20261124_222454_initial from './20261124_222454_initial';
+import * as migration_20261124_224233_initial from './20261124_224233_initial';
 
 export const migrations = [
   {
-    up: migration_20261124_222454_initial.up,
-    down: migration_20261124_222454_initial.down,
-    name: '20261124_222454_initial'
+    up: migration_20261124_224233_initial.up,
+    down: migration_20261124_224233_initial.down,
+    name: '20261124_224233_initial'
   },
 ];

@@ -1,9 +1,9 @@
-import * as migration_20261124_222444_initial from './20261124_222444_initial';
+import * as migration_20261124_224225_initial from './20261124_224225_initial';
 
 export const migrations = [
   {
-    up: migration_20261124_222444_initial.up,
-    down: migration_20261124_222444_initial.down,
-    name: '20261124_222444_initial'
+    up: migration_20261124_224225_initial.up,
+    down: migration_20261124_224225_initial.down,
+    name: '20261124_224225_initial'
   },
 ];

@@ -13,7 +13,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__phrases_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__phrases_v_published_locale" AS ENUM('zh-Hant', 'zh-Hans', 'en');
   CREATE TYPE "public"."enum_holidays_calendar" AS ENUM('solar', 'lunar');
-  CREATE TYPE "public"."enum_forbidden_terms_class" AS ENUM('諷刺', '命令', '責備', '埋怨', '教訓', '推卸', '煩躁', '隨意附和', '否定', '冷漠', '不耐煩', '粗俗');
+  CREATE TYPE "public"."enum_forbidden_terms_class" AS ENUM('sarcasm', 'command', 'blame', 'grumble', 'lecture', 'deflect', 'irritation', 'casual_agreement', 'denial', 'indifference', 'impatience', 'vulgar');
   CREATE TYPE "public"."enum_forbidden_terms_severity" AS ENUM('block', 'warn');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'editor', 'reviewer', 'auditor');
   CREATE TYPE "public"."enum_audit_log_action" AS ENUM('create', 'edit', 'submit', 'approve', 'reject', 'publish', 'retire', 'restore', 'expire', 'import', 'glossary_change', 'role_change', 'login_failure', 'api_client_created');

@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals'
+import pg from 'pg'
+
+import { readStandardLibrary } from '../seed/library'
+import { freshPostgresUrl, freshSqliteUrl, TEST_TMP } from './helpers/databases'
+import { runToExit, spawnServer } from './helpers/server'
+
+const library = readStandardLibrary()
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  PAYLOAD_SECRET: 'test-production-secret-0123456789',
+  PHRASEBOOK_AUDIT_KEY: 'test-production-audit-key-0123456789',
+  PHRASEBOOK_ADMIN_EMAIL: 'prod-admin@example.com',
+  PHRASEBOOK_ADMIN_PASSWORD: 'a long production password',
+}
+
+async function expectSeededAndReady(url: string, database: string) {
+  const ready = await fetch(`${url}/readyz`)
+  expect(await ready.json()).toEqual({ status: 'ready', database })
+  const login = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: PRODUCTION.PHRASEBOOK_ADMIN_EMAIL, password: PRODUCTION.PHRASEBOOK_ADMIN_PASSWORD }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const phrases = (await (await fetch(`${url}/api/phrases?limit=1`, { headers: { authorization: `JWT ${token}` } })).json()) as {
+    totalDocs: number
+  }
+  expect(phrases.totalDocs).toBe(library.phrases.length)
+}
+
+describe('production mode (NODE_ENV=production)', () => {
+  it('refuses to start without PAYLOAD_SECRET, saying why', async () => {
+    const { code, output } = await runToExit({
+      NODE_ENV: 'production',
+      DATABASE_URL: freshSqliteUrl('prod_refuse'),
+      PHRASEBOOK_DATA_DIR: `${TEST_TMP}/prod-refuse-data`,
+    })
+    expect(code).toBe(1)
+    expect(output).toContain('PAYLOAD_SECRET is required when NODE_ENV=production')
+  })
+
+  it('refuses to create the first admin from the printed development defaults', async () => {
+    const { code, output } = await runToExit({
+      ...PRODUCTION,
+      PHRASEBOOK_ADMIN_EMAIL: '',
+      PHRASEBOOK_ADMIN_PASSWORD: '',
+      DATABASE_URL: freshSqliteUrl('prod_default_admin'),
+      PHRASEBOOK_DATA_DIR: `${TEST_TMP}/prod-default-admin-data`,
+    })
+    expect(code).toBe(1)
+    expect(output).toContain('Set PHRASEBOOK_ADMIN_EMAIL and PHRASEBOOK_ADMIN_PASSWORD')
+  })
+
+  it('runs the SQLite migrations at start, then seeds', async () => {
+    const server = await spawnServer({
+      ...PRODUCTION,
+      DATABASE_URL: freshSqliteUrl('prod_sqlite'),
+      PHRASEBOOK_DATA_DIR: `${TEST_TMP}/prod-sqlite-data`,
+    })
+    try {
+      expect(server.output()).toMatch(/Migrating: [\d_]+_initial/)
+      expect(server.output()).not.toContain('Pulling schema')
+      await expectSeededAndReady(server.url, 'sqlite')
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('runs the PostgreSQL migrations at start, then seeds', async () => {
+    const databaseUrl = await freshPostgresUrl('prod_postgres')
+    const server = await spawnServer({ ...PRODUCTION, DATABASE_URL: databaseUrl, PHRASEBOOK_DATA_DIR: `${TEST_TMP}/prod-pg-data` })
+    try {
+      expect(server.output()).toMatch(/Migrating: [\d_]+_initial/)
+      await expectSeededAndReady(server.url, 'postgres')
+      const client = new pg.Client({ connectionString: databaseUrl })
+      await client.connect()
+      const { rows } = await client.query('SELECT name FROM payload_migrations WHERE batch > 0')
+      await client.end()
+      expect(rows.map((r) => r.name)).toEqual([expect.stringMatching(/_initial$/)])
+    } finally {
+      await server.stop()
+    }
+  })
+})
