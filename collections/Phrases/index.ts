@@ -18,9 +18,10 @@ export const Phrases: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'key',
-    defaultColumns: ['key', 'title', 'category', 'workflowState', 'updatedAt'],
+    defaultColumns: ['key', 'title', 'text', 'category', 'workflowState', 'updatedAt'],
     listSearchableFields: ['key', 'title', 'text'],
   },
+  defaultSort: 'key',
   access: {
     read: publishedUnlessPerson,
     create: canEditPhrases,

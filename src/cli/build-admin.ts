@@ -39,18 +39,22 @@ export function buildAdmin(settings: Settings, { force = false } = {}): void {
   if (!force && adminBuildIsCurrent()) return
   console.log('Building the admin UI (next build); this takes about half a minute on first start…')
   const started = Date.now()
-  const result = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/next'), ['build'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      // The build imports the Payload config, which needs the secrets even though it connects nowhere.
-      PAYLOAD_SECRET: settings.payloadSecret,
-      PHRASEBOOK_AUDIT_KEY: settings.auditKey,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  })
-  if (result.status !== 0) throw new Error(`next build failed (exit code ${result.status})`)
+  const env = {
+    ...process.env,
+    // Both steps import the Payload config, which needs the secrets even though it connects nowhere.
+    PAYLOAD_SECRET: settings.payloadSecret,
+    PHRASEBOOK_AUDIT_KEY: settings.auditKey,
+    PAYLOAD_CONFIG_PATH: 'src/payload.config.ts',
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+  // The admin resolves Payload's own components (dashboard cards, …) through the import map.
+  for (const [tool, args] of [
+    ['payload', ['generate:importmap']],
+    ['next', ['build']],
+  ] as const) {
+    const result = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin', tool), args, { cwd: PROJECT_ROOT, stdio: 'inherit', env })
+    if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (exit code ${result.status})`)
+  }
   writeFileSync(STAMP, inputsDigest())
   console.log(`Admin UI built in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
 }
