@@ -37,7 +37,7 @@ async function addLocales(
 
 async function idsByField(payload: Payload, collection: 'categories' | 'holidays' | 'phrases', field: string) {
   const { docs } = await payload.find({ collection, pagination: false, ...asSystem })
-  return new Map(docs.map((doc) => [String((doc as Record<string, unknown>)[field]), doc.id]))
+  return new Map<string, number | string>(docs.map((doc) => [String((doc as unknown as Record<string, unknown>)[field]), doc.id]))
 }
 
 /**

@@ -36,7 +36,7 @@ export function databaseKindOf(url: string): Settings['databaseKind'] {
 }
 
 /** The folder of the SQLite file, or ./data for server databases. */
-function dataDirFor(databaseUrl: string, env: NodeJS.ProcessEnv): string {
+function dataDirFor(databaseUrl: string, env: Environment): string {
   if (env.PHRASEBOOK_DATA_DIR) return path.resolve(env.PHRASEBOOK_DATA_DIR)
   if (databaseUrl.startsWith('file:')) return path.dirname(path.resolve(databaseUrl.slice('file:'.length)))
   return path.resolve('data')
@@ -47,7 +47,7 @@ function dataDirFor(databaseUrl: string, env: NodeJS.ProcessEnv): string {
  * directory so restarts keep sessions and the audit chain keeps verifying.
  */
 function secretFrom(
-  env: NodeJS.ProcessEnv,
+  env: Environment,
   variable: string,
   fileName: string,
   dataDir: string,
@@ -71,7 +71,9 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['false', '0', 'no', 'off'].includes(value.toLowerCase())
 }
 
-export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+export type Environment = Record<string, string | undefined>
+
+export function resolveSettings(env: Environment = process.env): Settings {
   const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL
   const databaseKind = databaseKindOf(databaseUrl)
   const production = env.NODE_ENV === 'production'

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { canEditPhrases, isAdmin, nobody, publishedUnlessPerson } from '../../src/access'
+import { canEditPhrases, isAdmin, publishedUnlessPerson, serverOnlyField } from '../../src/access'
 import { CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
 import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
 import { WORKFLOW_STATES } from '../../src/domain/workflow'
@@ -157,7 +157,7 @@ export const Phrases: CollectionConfig = {
       index: true,
       options: WORKFLOW_STATES.map((state) => ({ label: state, value: state })),
       // Only the workflow endpoints (server side) move a phrase between states.
-      access: { create: nobody, update: nobody },
+      access: { create: serverOnlyField, update: serverOnlyField },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],

@@ -39,4 +39,7 @@ export const isAdminOrSelf: Access = ({ req }) => {
 
 export const nobody: Access = () => false
 
+/** For fields only the server (overrideAccess) may write, such as the workflow state. */
+export const serverOnlyField: FieldAccess = () => false
+
 export const adminFieldOnly: FieldAccess = ({ req }) => hasRole(req.user, 'admin')

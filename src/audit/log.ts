@@ -28,7 +28,7 @@ export function recordAudit(
       const last = tip.docs[0] as { sequence: number; hash: string } | undefined
       const entry = sealEntry(auditKey, event, last ?? null)
       try {
-        await payload.create({ collection: 'audit-log', data: entry, req, depth: 0, overrideAccess: true })
+        await payload.create({ collection: 'audit-log', data: entry as never, req, depth: 0, overrideAccess: true })
         return
       } catch (error) {
         if (attempt >= 5) throw error
