@@ -214,6 +214,7 @@ export interface Phrase {
   validFrom?: string | null;
   validUntil?: string | null;
   tags?: string[] | null;
+  driftProbe?: string | null;
   /**
    * Delivery hints for the agent, e.g. "wait 3 s, then repeat once"
    */
@@ -608,6 +609,7 @@ export interface PhrasesSelect<T extends boolean = true> {
   validFrom?: T;
   validUntil?: T;
   tags?: T;
+  driftProbe?: T;
   agentNotes?: T;
   order?: T;
   sourceDocuments?: T;
