@@ -214,7 +214,6 @@ export interface Phrase {
   validFrom?: string | null;
   validUntil?: string | null;
   tags?: string[] | null;
-  driftProbe?: string | null;
   /**
    * Delivery hints for the agent, e.g. "wait 3 s, then repeat once"
    */
@@ -609,7 +608,6 @@ export interface PhrasesSelect<T extends boolean = true> {
   validFrom?: T;
   validUntil?: T;
   tags?: T;
-  driftProbe?: T;
   agentNotes?: T;
   order?: T;
   sourceDocuments?: T;

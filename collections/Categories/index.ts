@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
+import { identifierField, mustMatch } from '../fields/identifier'
 
 /** The ten phrase categories (opening, inquiry, hold, …); the slug is the key prefix. */
 export const Categories: CollectionConfig = {
@@ -13,16 +14,7 @@ export const Categories: CollectionConfig = {
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
   defaultSort: 'order',
   fields: [
-    {
-      name: 'slug',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      validate: (value: unknown) =>
-        (typeof value === 'string' && /^[a-z0-9_-]{1,40}$/.test(value)) ||
-        'A category slug is lowercase letters, digits, "_" and "-".',
-    },
+    identifierField('slug', mustMatch(/^[a-z0-9_-]{1,40}$/, 'A category slug is lowercase letters, digits, "_" and "-".')),
     { name: 'name', type: 'text', required: true, localized: true },
     { name: 'description', type: 'textarea', localized: true },
     { name: 'order', type: 'number', defaultValue: 0 },

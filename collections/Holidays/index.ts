@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
+import { identifierField, mustMatch } from '../fields/identifier'
 
 /**
  * A holiday whose greeting variants replace the everyday phrase. The rule says how the dates
@@ -15,16 +16,10 @@ export const Holidays: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'calendar'] },
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [
-    {
-      name: 'code',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      validate: (value: unknown) =>
-        (typeof value === 'string' && /^[a-z][a-z0-9_]{1,40}$/.test(value)) ||
-        'A holiday code is lowercase letters, digits and "_", e.g. spring_festival.',
-    },
+    identifierField(
+      'code',
+      mustMatch(/^[a-z][a-z0-9_]{1,40}$/, 'A holiday code is lowercase letters, digits and "_", e.g. spring_festival.'),
+    ),
     { name: 'name', type: 'text', required: true, localized: true },
     {
       type: 'row',

@@ -4,6 +4,7 @@ import { canEditPhrases, isAdmin, publishedUnlessPerson, serverOnlyField } from 
 import { CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
 import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
 import { WORKFLOW_STATES } from '../../src/domain/workflow'
+import { identifierField } from '../fields/identifier'
 
 /**
  * A standard phrase: what an agent says in one situation, in both scripts.
@@ -31,15 +32,7 @@ export const Phrases: CollectionConfig = {
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
   fields: [
-    {
-      name: 'key',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      admin: { description: '<category>.<name>, e.g. opening.standard; stable, used by agent tools' },
-      validate: (value: unknown) => phraseKeyProblem(value) ?? true,
-    },
+    identifierField('key', phraseKeyProblem, '<category>.<name>, e.g. opening.standard; stable, used by agent tools'),
     { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true },
     {
       name: 'title',

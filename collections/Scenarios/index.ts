@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { canEditPhrases, isAdmin, isPersonOrApiClient } from '../../src/access'
+import { identifierField, mustMatch } from '../fields/identifier'
 
 /** An ordered call script: the phrases an agent uses one after another, with step notes. */
 export const Scenarios: CollectionConfig = {
@@ -12,16 +13,10 @@ export const Scenarios: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['key', 'title', 'updatedAt'] },
   access: { read: isPersonOrApiClient, create: canEditPhrases, update: canEditPhrases, delete: isAdmin },
   fields: [
-    {
-      name: 'key',
-      type: 'text',
-      required: true,
-      unique: true,
-      index: true,
-      validate: (value: unknown) =>
-        (typeof value === 'string' && /^[a-z][a-z0-9_.-]{1,80}$/.test(value)) ||
-        'A scenario key is lowercase letters, digits, "_", "." and "-", e.g. silent_call.',
-    },
+    identifierField(
+      'key',
+      mustMatch(/^[a-z][a-z0-9_.-]{1,80}$/, 'A scenario key is lowercase letters, digits, "_", "." and "-", e.g. silent_call.'),
+    ),
     { name: 'title', type: 'text', required: true, localized: true },
     { name: 'description', type: 'textarea', localized: true },
     {
