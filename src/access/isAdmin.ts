@@ -1,0 +1,4 @@
+import { rolesAllowed } from './rolesAllowed'
+
+/** Admins only. */
+export const isAdmin = rolesAllowed('admin')

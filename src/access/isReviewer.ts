@@ -1,0 +1,4 @@
+import { rolesAllowed } from './rolesAllowed'
+
+/** Reviewers (and admins). */
+export const isReviewer = rolesAllowed('admin', 'reviewer')
