@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
@@ -16,6 +17,8 @@ import type { Settings } from './settings'
 export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databaseKind'>): DatabaseAdapterObj {
   switch (settings.databaseKind) {
     case 'sqlite':
+      // libSQL creates the file but not its folder (e.g. ./data on a fresh clone in production).
+      mkdirSync(path.dirname(path.resolve(settings.databaseUrl.slice('file:'.length))), { recursive: true })
       return sqliteAdapter({
         client: { url: settings.databaseUrl },
         migrationDir: path.resolve('migrations/sqlite'),

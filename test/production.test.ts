@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+
 import { describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
@@ -52,10 +55,12 @@ describe('production mode (NODE_ENV=production)', () => {
     expect(output).toContain('Set PHRASEBOOK_ADMIN_EMAIL and PHRASEBOOK_ADMIN_PASSWORD')
   })
 
-  it('runs the SQLite migrations at start, then seeds', async () => {
+  it('runs the SQLite migrations at start, then seeds (creating the database folder)', async () => {
+    const folder = path.join(TEST_TMP, 'prod-sqlite-folder')
+    rmSync(folder, { recursive: true, force: true })
     const server = await spawnServer({
       ...PRODUCTION,
-      DATABASE_URL: freshSqliteUrl('prod_sqlite'),
+      DATABASE_URL: `file:${folder}/phrasebook.db`,
       PHRASEBOOK_DATA_DIR: `${TEST_TMP}/prod-sqlite-data`,
     })
     try {
