@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
 import { readStandardLibrary } from '../seed/library'
-import { freshPostgresUrl, freshSqliteUrl, TEST_TMP } from './helpers/databases'
+import { freshPostgresUrl, freshSqliteUrl, POSTGRES_ADMIN_URL, TEST_TMP } from './helpers/databases'
 import { runToExit, spawnServer } from './helpers/server'
 
 const library = readStandardLibrary()
@@ -83,6 +83,16 @@ describe('production mode (NODE_ENV=production)', () => {
       const { rows } = await client.query('SELECT name FROM payload_migrations WHERE batch > 0')
       await client.end()
       expect(rows.map((r) => r.name)).toEqual([expect.stringMatching(/_initial$/)])
+
+      // The database goes away: the process is still up, but not ready.
+      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+      await admin.connect()
+      await admin.query('DROP DATABASE phrasebook_test_prod_postgres WITH (FORCE)')
+      await admin.end()
+      const ready = await fetch(`${server.url}/readyz`)
+      expect(ready.status).toBe(503)
+      expect(await ready.json()).toMatchObject({ error: { code: 'database_unreachable' } })
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
     } finally {
       await server.stop()
     }
