@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { AuditEvent } from '../src/audit/chain'
 import { recordAudit } from '../src/audit/log'
+import { storedOverridesFrom } from '../src/conversion/glossaryRules'
 import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
 import { holidayCalendar } from '../src/domain/holidays'
 import { categoryOfKey, readStandardLibrary, type Bilingual, type SeedPhrase, type StandardLibrary } from './library'
@@ -16,8 +17,9 @@ export type SeedReport = Record<
 
 type Options = { auditKey: string; log?: (line: string) => void; library?: StandardLibrary }
 
-// Writes run as the server itself: nobody's permissions apply to the import.
-const asSystem = { overrideAccess: true, depth: 0 } as const
+// Writes run as the server itself: nobody's permissions apply to the import, and both scripts
+// come from the library (no conversion hooks).
+const asSystem = { overrideAccess: true, depth: 0, context: { seed: true } } as const
 
 /** Adds the other-script (and English) values of localized fields to a document written in zh-Hant. */
 async function addLocales(
@@ -187,13 +189,12 @@ export async function loadStandardLibrary(payload: Payload, options: Options): P
   for (const entry of library.glossary) {
     const exists = glossaryTerms.has(entry.term)
     if (!exists) {
-      const o = entry.overrides ?? {}
       await payload.create({
         collection: 'glossary',
         data: {
           term: entry.term,
           protect: entry.protect,
-          overrides: { zhHant: o['zh-Hant'], zhTW: o['zh-TW'], zhHK: o['zh-HK'], zhHans: o['zh-Hans'], zhCN: o['zh-CN'] },
+          overrides: storedOverridesFrom(entry.overrides),
           note: entry.note,
         },
         ...asSystem,

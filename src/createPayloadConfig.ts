@@ -16,6 +16,7 @@ import { Phrases } from '../collections/Phrases'
 import { Scenarios } from '../collections/Scenarios'
 import { Users } from '../collections/Users'
 import { databaseAdapter } from './database'
+import type { RuntimeSettings } from './runtimeSettings'
 import type { Settings } from './settings'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -48,6 +49,8 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
     },
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
+    // Server-side only: what hooks need from the settings (see src/runtimeSettings.ts).
+    custom: { phrasebook: { auditKey: settings.auditKey, timezone: settings.timezone } satisfies RuntimeSettings },
     typescript: { outputFile: path.resolve(here, 'payload-types.ts') },
   })
 }

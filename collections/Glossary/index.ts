@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
+import { reconvertAfterChange, reconvertAfterDelete } from './hooks/reconvertAffectedPhrases'
 
 /**
  * Conversion vocabulary beyond OpenCC: protected terms (brand names that never convert) and
@@ -14,6 +15,10 @@ export const Glossary: CollectionConfig = {
   },
   admin: { useAsTitle: 'term', defaultColumns: ['term', 'protect', 'note'] },
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: {
+    afterChange: [reconvertAfterChange],
+    afterDelete: [reconvertAfterDelete],
+  },
   fields: [
     { name: 'term', type: 'text', required: true, unique: true, maxLength: 100, admin: { description: 'As written' } },
     {

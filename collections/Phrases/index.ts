@@ -5,6 +5,7 @@ import { CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
 import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
 import { WORKFLOW_STATES } from '../../src/domain/workflow'
 import { identifierField } from '../fields/identifier'
+import { convertOtherScript, markPersonEdits } from './hooks/conversion'
 
 /**
  * A standard phrase: what an agent says in one situation, in both scripts.
@@ -31,6 +32,10 @@ export const Phrases: CollectionConfig = {
   },
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
+  hooks: {
+    beforeChange: [markPersonEdits],
+    afterChange: [convertOtherScript],
+  },
   fields: [
     identifierField('key', phraseKeyProblem, '<category>.<name>, e.g. opening.standard; stable, used by agent tools'),
     { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true },

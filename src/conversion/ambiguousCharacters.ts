@@ -27,6 +27,13 @@ export const AMBIGUOUS_TRADITIONAL: Record<string, string[]> = {
 
 /**
  * Words that do not decide a neighbouring character: OpenCC's dictionary has entries such as
- * 干了 → 幹了 that are wrong as often as right (衣服都干了 is 乾了).
+ * 干了 → 幹了 and 没干 → 沒幹 that are wrong as often as right (衣服还没干 is 沒乾).
  */
-export const FUNCTION_CHARACTERS = new Set([...'了的着著过過得地吗嗎呢啊吧呀嘛'])
+export const FUNCTION_CHARACTERS = new Set([...'了的着著过過得地吗嗎呢啊吧呀嘛没沒不还還'])
+
+/**
+ * Before a title (干先生, 余女士, 於先生) a character is a surname, which no dictionary decides:
+ * these are flagged whatever phrase covers them, including 於, which is otherwise always 于.
+ */
+export const TITLES_AFTER_SURNAME = ['先生', '女士', '小姐', '太太', '經理', '经理', '老師', '老师']
+export const SURNAME_ONLY_TRADITIONAL: Record<string, string[]> = { 於: ['于', '於'] }

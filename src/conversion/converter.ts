@@ -3,7 +3,13 @@ import { Trie } from 'opencc-js/core'
 import STPhrases from 'opencc-js/dict/STPhrases'
 import TSPhrases from 'opencc-js/dict/TSPhrases'
 
-import { AMBIGUOUS_SIMPLIFIED, AMBIGUOUS_TRADITIONAL, FUNCTION_CHARACTERS } from './ambiguousCharacters'
+import {
+  AMBIGUOUS_SIMPLIFIED,
+  AMBIGUOUS_TRADITIONAL,
+  FUNCTION_CHARACTERS,
+  SURNAME_ONLY_TRADITIONAL,
+  TITLES_AFTER_SURNAME,
+} from './ambiguousCharacters'
 import { type ConversionTarget, CONVERSION_TARGETS, OPENCC_PAIRS, scriptOf } from './targets'
 
 /** A glossary entry: a term that never converts, or converts to a given form per target. */
@@ -32,6 +38,16 @@ const phraseTries = {
 }
 phraseTries.fromSimplified.loadDict(STPhrases)
 phraseTries.fromTraditional.loadDict(TSPhrases)
+
+// Candidates are Taiwan forms; Hong Kong writes some differently (麵 is 麪).
+const taiwanToHongKong = OpenCC.Converter({ from: 'tw', to: 'hk' })
+const CANDIDATE_FORMS: Record<ConversionTarget, (candidate: string) => string> = {
+  'zh-Hant': (c) => c,
+  'zh-TW': (c) => c,
+  'zh-HK': taiwanToHongKong,
+  'zh-Hans': (c) => c,
+  'zh-CN': (c) => c,
+}
 
 type Plan = { pattern: RegExp; replacementFor: Map<string, string> }
 
@@ -88,7 +104,9 @@ export class PhraseConverter {
   ): Ambiguity[] {
     const toTraditional = scriptOf(to) === 'zh-Hant'
     const table = toTraditional ? AMBIGUOUS_SIMPLIFIED : AMBIGUOUS_TRADITIONAL
+    const surnameTable = toTraditional ? AMBIGUOUS_SIMPLIFIED : { ...AMBIGUOUS_TRADITIONAL, ...SURNAME_ONLY_TRADITIONAL }
     const trie = toTraditional ? phraseTries.fromSimplified : phraseTries.fromTraditional
+    const beforeTitle = (j: number) => TITLES_AFTER_SURNAME.some((title) => source.startsWith(title, j + 1))
     const doubtful: number[] = []
     for (let i = 0; i < source.length; ) {
       const match = trie.matchPrefix(source, i)
@@ -96,15 +114,16 @@ export class PhraseConverter {
       const span = source.slice(i, end)
       const decidedByPhrase =
         end - i >= 2 && [...span].some((c) => !(c in table) && !FUNCTION_CHARACTERS.has(c))
-      if (!decidedByPhrase) {
-        for (let j = i; j < end; j++) if (source[j] in table) doubtful.push(j)
+      for (let j = i; j < end; j++) {
+        if ((!decidedByPhrase && source[j] in table) || (source[j] in surnameTable && beforeTitle(j))) doubtful.push(j)
       }
       i = end
     }
     return doubtful.map((position) => {
       const index = outputLengthOf(source.slice(0, position))
       const char = source[position]
-      return { index, char, chosen: output[index], candidates: table[char] }
+      const candidates = [...new Set(surnameTable[char].map(CANDIDATE_FORMS[to]))]
+      return { index, char, chosen: output[index], candidates }
     })
   }
 }

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Payload } from 'payload'
 
+import { convertRoute } from './convertRoute'
 import { sendError } from './errors'
 
 declare module 'express-serve-static-core' {
@@ -39,6 +40,7 @@ export function v1Router(payload: Payload): Router {
   router.get('/', (_req, res) => {
     res.json({ name: 'Phrasebook CMS delivery API', version: 1 })
   })
+  router.post('/convert', convertRoute(payload))
   router.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.baseUrl}${req.path}.`))
   return router
 }

@@ -1,0 +1,122 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
+
+import { actorOf } from '../../../src/audit/actor'
+import { recordAudit } from '../../../src/audit/log'
+import { loadConverter } from '../../../src/conversion/currentConverter'
+import { SCRIPTS, type Script } from '../../../src/domain/locales'
+import { runtimeSettings } from '../../../src/runtimeSettings'
+
+const OTHER_SCRIPT: Record<Script, Script> = { 'zh-Hant': 'zh-Hans', 'zh-Hans': 'zh-Hant' }
+const RECONVERSION_ACTOR = 'Glossary re-conversion'
+
+export type ReconversionReport = { examined: number; reconverted: string[] }
+
+/**
+ * Re-converts the machine-converted scripts of every phrase whose source text contains one of
+ * the terms, with the glossary as it now stands. Each change is saved as a new draft (with
+ * `workflowState: draft`), so it goes through review and never straight to agents.
+ */
+export async function reconvertPhrasesContaining(
+  payload: Payload,
+  terms: string[],
+  { req, log = () => {} }: { req?: PayloadRequest; log?: (line: string) => void } = {},
+): Promise<ReconversionReport> {
+  const converter = await loadConverter(payload, req)
+  const report: ReconversionReport = { examined: 0, reconverted: [] }
+  const candidates = new Map<string | number, Script>()
+  for (const source of SCRIPTS) {
+    for (const term of terms) {
+      const { docs } = await payload.find({
+        collection: 'phrases',
+        locale: source,
+        draft: true,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        where: { sourceScript: { equals: source }, text: { contains: term } },
+        req,
+      })
+      for (const doc of docs) candidates.set(doc.id, source)
+    }
+  }
+  for (const [id, source] of candidates) {
+    report.examined++
+    const target = OTHER_SCRIPT[source]
+    const [from, current] = await Promise.all(
+      [source, target].map((locale) =>
+        payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req }),
+      ),
+    )
+    if (!current.machineConverted || !from.text) continue
+    const text = converter.convert(from.text, target)
+    if (text.text === current.text) continue
+    await payload.update({
+      collection: 'phrases',
+      id,
+      locale: target,
+      draft: true,
+      data: {
+        text: text.text,
+        title: from.title ? converter.convert(from.title, target).text : undefined,
+        agentNotes: from.agentNotes ? converter.convert(from.agentNotes, target).text : null,
+        machineConverted: true,
+        ambiguities: text.ambiguities,
+        workflowState: 'draft',
+      },
+      context: { conversion: true },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    await recordAudit(payload, runtimeSettings(payload).auditKey, {
+      action: 'edit',
+      actorKind: 'system',
+      actorId: 'glossary',
+      actorLabel: RECONVERSION_ACTOR,
+      summary: `Re-converted ${from.key} (${target}) after a glossary change; draft awaits review`,
+      targetCollection: 'phrases',
+      documentId: String(id),
+      documentKey: from.key,
+      locale: target,
+      before: { text: current.text },
+      after: { text: text.text },
+    })
+    report.reconverted.push(from.key)
+    if (report.reconverted.length % 25 === 0) log(`Re-converting after a glossary change: ${report.reconverted.length} phrases…`)
+  }
+  log(`Glossary change: ${report.reconverted.length} of ${report.examined} affected phrases re-converted as drafts.`)
+  return report
+}
+
+type GlossaryDoc = { id: string | number; term?: string | null }
+
+async function afterGlossaryChange(req: PayloadRequest, before: GlossaryDoc | null, after: GlossaryDoc | null) {
+  const terms = [...new Set([before?.term, after?.term].filter((t): t is string => Boolean(t)))]
+  await recordAudit(
+    req.payload,
+    runtimeSettings(req.payload).auditKey,
+    {
+      action: 'glossary_change',
+      ...actorOf(req.user),
+      summary: `Glossary ${after ? (before ? 'changed' : 'added') : 'removed'}: ${terms.join(' → ')}`,
+      targetCollection: 'glossary',
+      documentId: String((after ?? before)!.id),
+      documentKey: (after ?? before)!.term ?? null,
+      before,
+      after,
+    },
+    req,
+  )
+  await reconvertPhrasesContaining(req.payload, terms, { req, log: (line) => req.payload.logger.info(line) })
+}
+
+export const reconvertAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+  if (context.seed) return doc
+  await afterGlossaryChange(req, operation === 'create' ? null : previousDoc, doc)
+  return doc
+}
+
+export const reconvertAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await afterGlossaryChange(req, doc, null)
+  return doc
+}

@@ -1,0 +1,73 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+
+import { currentConverter } from '../../../src/conversion/currentConverter'
+import type { Script } from '../../../src/domain/locales'
+
+/** The localized fields one script is converted into the other with. */
+export const CONVERTED_FIELDS = ['title', 'text', 'agentNotes'] as const
+
+const OTHER_SCRIPT: Record<Script, Script> = { 'zh-Hant': 'zh-Hans', 'zh-Hans': 'zh-Hant' }
+
+const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
+
+type LocaleValues = Partial<Record<(typeof CONVERTED_FIELDS)[number], string | null>>
+const changed = (next: LocaleValues, previous: LocaleValues | undefined) =>
+  CONVERTED_FIELDS.some((field) => next[field] !== undefined && (next[field] ?? null) !== (previous?.[field] ?? null))
+
+/**
+ * A person's save of a script makes that script human-written: no longer machine-converted and no
+ * ambiguity flags. Unticking "machine converted" without editing confirms the conversion.
+ */
+export const markPersonEdits: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
+  if (context.conversion || context.seed || !isScript(req.locale)) return data
+  if (changed(data, originalDoc) || (data.machineConverted === false && originalDoc?.machineConverted)) {
+    data.machineConverted = false
+    data.ambiguities = null
+  }
+  return data
+}
+
+/**
+ * After a person writes one script, the other is generated from it, marked machine-converted
+ * with its ambiguity flags, unless a person wrote that one too: a person's text is never
+ * overwritten by a conversion.
+ */
+export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  if (context.conversion || context.seed || !isScript(req.locale) || !changed(doc, previousDoc)) return doc
+  const source = req.locale
+  const target = OTHER_SCRIPT[source]
+  const existing = await req.payload.findByID({
+    collection: 'phrases',
+    id: doc.id,
+    locale: target,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  if (existing.text && !existing.machineConverted) return doc
+
+  const converter = await currentConverter(req.payload)
+  const convert = (value: string | null | undefined) => (value ? converter.convert(value, target) : null)
+  const text = convert(doc.text)
+  await req.payload.update({
+    collection: 'phrases',
+    id: doc.id,
+    locale: target,
+    // A draft stays a draft; a publish (by those allowed to) carries both scripts together.
+    draft: doc._status !== 'published',
+    data: {
+      title: convert(doc.title)?.text ?? undefined,
+      text: text?.text ?? null,
+      agentNotes: convert(doc.agentNotes)?.text ?? null,
+      machineConverted: true,
+      ambiguities: text?.ambiguities ?? [],
+      sourceScript: source,
+    },
+    context: { conversion: true },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+  return doc
+}
