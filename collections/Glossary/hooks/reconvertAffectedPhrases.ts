@@ -4,6 +4,7 @@ import { actorOf } from '../../../src/audit/actor'
 import { recordAudit } from '../../../src/audit/log'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { SCRIPTS, type Script } from '../../../src/domain/locales'
+import { preservingLocale } from '../../../src/preservingLocale'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 
 const OTHER_SCRIPT: Record<Script, Script> = { 'zh-Hant': 'zh-Hans', 'zh-Hans': 'zh-Hant' }
@@ -16,10 +17,19 @@ export type ReconversionReport = { examined: number; reconverted: string[] }
  * the terms, with the glossary as it now stands. Each change is saved as a new draft (with
  * `workflowState: draft`), so it goes through review and never straight to agents.
  */
-export async function reconvertPhrasesContaining(
+export function reconvertPhrasesContaining(
   payload: Payload,
   terms: string[],
   { req, log = () => {} }: { req?: PayloadRequest; log?: (line: string) => void } = {},
+): Promise<ReconversionReport> {
+  return preservingLocale(req, () => reconvert(payload, terms, req, log))
+}
+
+async function reconvert(
+  payload: Payload,
+  terms: string[],
+  req: PayloadRequest | undefined,
+  log: (line: string) => void,
 ): Promise<ReconversionReport> {
   const converter = await loadConverter(payload, req)
   const report: ReconversionReport = { examined: 0, reconverted: [] }
@@ -42,11 +52,11 @@ export async function reconvertPhrasesContaining(
   for (const [id, source] of candidates) {
     report.examined++
     const target = OTHER_SCRIPT[source]
-    const [from, current] = await Promise.all(
-      [source, target].map((locale) =>
-        payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req }),
-      ),
-    )
+    // One after the other: calls sharing `req` each set its locale.
+    const read = (locale: Script) =>
+      payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req })
+    const from = await read(source)
+    const current = await read(target)
     if (!current.machineConverted || !from.text) continue
     const text = converter.convert(from.text, target)
     if (text.text === current.text) continue

@@ -1,7 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import type { Script } from '../../../src/domain/locales'
+import { preservingLocale } from '../../../src/preservingLocale'
 
 /** The localized fields one script is converted into the other with. */
 export const CONVERTED_FIELDS = ['title', 'text', 'agentNotes'] as const
@@ -35,6 +36,11 @@ export const markPersonEdits: CollectionBeforeChangeHook = ({ data, originalDoc,
 export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
   if (context.conversion || context.seed || !isScript(req.locale) || !changed(doc, previousDoc)) return doc
   const source = req.locale
+  await preservingLocale(req, () => writeConversion(req, doc, source))
+  return doc
+}
+
+async function writeConversion(req: PayloadRequest, doc: Record<string, any>, source: Script): Promise<void> {
   const target = OTHER_SCRIPT[source]
   const existing = await req.payload.findByID({
     collection: 'phrases',
@@ -45,7 +51,7 @@ export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previ
     overrideAccess: true,
     req,
   })
-  if (existing.text && !existing.machineConverted) return doc
+  if (existing.text && !existing.machineConverted) return
 
   const converter = await currentConverter(req.payload)
   const convert = (value: string | null | undefined) => (value ? converter.convert(value, target) : null)
@@ -69,5 +75,4 @@ export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previ
     depth: 0,
     req,
   })
-  return doc
 }
