@@ -27,6 +27,7 @@ export type Conversion = { text: string; to: ConversionTarget; ambiguities: Ambi
 const SENTINEL_BASE = 0xe000
 const SENTINEL_LIMIT = 0xf8ff - SENTINEL_BASE
 const SENTINEL = /[\uE000-\uF8FF]/g
+const HAS_SENTINEL = /[\uE000-\uF8FF]/
 const PLACEHOLDER = '\\{\\{[^{}]*\\}\\}'
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -60,6 +61,7 @@ type Plan = { pattern: RegExp; replacementFor: Map<string, string> }
 export class PhraseConverter {
   private readonly openccFor = new Map<ConversionTarget, (text: string) => string>()
   private readonly plans = new Map<ConversionTarget, Plan>()
+  private readonly doubts = new Map<ConversionTarget, Doubts>()
 
   constructor(glossary: readonly GlossaryRule[] = []) {
     for (const target of CONVERSION_TARGETS) {
@@ -85,45 +87,139 @@ export class PhraseConverter {
       return String.fromCharCode(SENTINEL_BASE + held.length - 1)
     })
     const opencc = this.openccFor.get(to)!
-    const restore = (converted: string) =>
-      converted.replace(SENTINEL, (s) => held[s.charCodeAt(0) - SENTINEL_BASE])
+    const restore = held.length
+      ? (converted: string) => converted.replace(SENTINEL, (s) => held[s.charCodeAt(0) - SENTINEL_BASE])
+      : (converted: string) => converted
     const output = restore(opencc(shielded))
-    const ambiguities = this.ambiguitiesIn(shielded, to, (prefix) => restore(opencc(prefix)).length, output)
+    const ambiguities: Ambiguity[] = []
+    const doubts = this.doubtsFor(to)
+    // Only the pieces (between punctuation, which OpenCC's phrases never cross and which it keeps
+    // as it is) around a one-to-many character are looked at; the n-th punctuation mark of the
+    // source is the n-th of the output, which places the piece in the output without converting
+    // everything before it.
+    const sourceEnds = new PieceEnds(shielded)
+    const outputEnds = new PieceEnds(output)
+    for (const { start, end } of doubts.piecesIn(shielded, sourceEnds)) {
+      const piece = shielded.slice(start, end)
+      const positions = doubts.positionsIn(piece)
+      if (!positions.length) continue
+      const pieceNumber = sourceEnds.countBefore(start)
+      const outputStart = outputEnds.offsetAfter(pieceNumber)
+      // The piece boundary must be the same mark in both; otherwise fall back to the slow way.
+      const aligned = start === 0 ? outputStart === 0 : output[outputStart - 1] === shielded[start - 1]
+      // Mostly a piece converts character for character; then a flag keeps its offset.
+      const sameLength =
+        aligned && outputEnds.offsetAfter(pieceNumber + 1, output.length) - outputStart === piece.length && !HAS_SENTINEL.test(piece)
+      for (const position of positions) {
+        const index = sameLength
+          ? outputStart + position
+          : aligned
+            ? outputStart + restore(opencc(piece.slice(0, position))).length
+            : restore(opencc(shielded.slice(0, start + position))).length
+        const char = piece[position]
+        ambiguities.push({ index, char, chosen: output[index], candidates: doubts.candidatesOf(char) })
+      }
+    }
     return { text: output, to, ambiguities }
   }
 
-  /**
-   * Walks the (shielded) source the way OpenCC segments it: a character inside a dictionary
-   * phrase is decided by the phrase, unless the phrase only pairs it with function words (干了).
-   */
-  private ambiguitiesIn(
-    source: string,
-    to: ConversionTarget,
-    outputLengthOf: (prefix: string) => number,
-    output: string,
-  ): Ambiguity[] {
+  private doubtsFor(to: ConversionTarget): Doubts {
+    let doubts = this.doubts.get(to)
+    if (!doubts) this.doubts.set(to, (doubts = new Doubts(to)))
+    return doubts
+  }
+}
+
+const PIECE_END_MARKS = '，。！？；：、,.!?;:\n'
+const PIECE_END = new RegExp(`[${PIECE_END_MARKS}]`, 'g')
+
+/** Where the pieces of a text end (after each punctuation mark or line break). */
+class PieceEnds {
+  private readonly ends: number[] = []
+
+  constructor(text: string) {
+    for (const match of text.matchAll(PIECE_END)) this.ends.push(match.index + 1)
+  }
+
+  /** How many pieces end at or before `offset`. */
+  countBefore(offset: number): number {
+    let low = 0
+    let high = this.ends.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (this.ends[mid] <= offset) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+
+  /** Where the piece after the first `count` pieces starts (`length` past the last one). */
+  offsetAfter(count: number, length = Infinity): number {
+    return count === 0 ? 0 : (this.ends[count - 1] ?? length)
+  }
+}
+
+/** Which characters of a piece OpenCC decided by its character table, for one target. */
+class Doubts {
+  private readonly surnameTable: Record<string, string[]>
+  private readonly trie: Trie
+  private readonly candidateForm: (candidate: string) => string
+  private readonly pattern: RegExp
+  private readonly ambiguous: Set<string>
+  private readonly surnameAmbiguous: Set<string>
+
+  constructor(to: ConversionTarget) {
     const toTraditional = scriptOf(to) === 'zh-Hant'
     const table = toTraditional ? AMBIGUOUS_SIMPLIFIED : AMBIGUOUS_TRADITIONAL
-    const surnameTable = toTraditional ? AMBIGUOUS_SIMPLIFIED : { ...AMBIGUOUS_TRADITIONAL, ...SURNAME_ONLY_TRADITIONAL }
-    const trie = toTraditional ? phraseTries.fromSimplified : phraseTries.fromTraditional
-    const beforeTitle = (j: number) => TITLES_AFTER_SURNAME.some((title) => source.startsWith(title, j + 1))
+    this.surnameTable = toTraditional ? AMBIGUOUS_SIMPLIFIED : { ...AMBIGUOUS_TRADITIONAL, ...SURNAME_ONLY_TRADITIONAL }
+    this.trie = toTraditional ? phraseTries.fromSimplified : phraseTries.fromTraditional
+    this.candidateForm = CANDIDATE_FORMS[to]
+    this.pattern = new RegExp(`[${Object.keys(this.surnameTable).join('')}]`, 'g')
+    // Sets, not the tables: the walk below looks up every character it passes.
+    this.ambiguous = new Set(Object.keys(table))
+    this.surnameAmbiguous = new Set(Object.keys(this.surnameTable))
+  }
+
+  /** The pieces of a text that hold a one-to-many character, each once. */
+  *piecesIn(text: string, ends: PieceEnds): Generator<{ start: number; end: number }> {
+    let covered = 0
+    for (const match of text.matchAll(this.pattern)) {
+      if (match.index < covered) continue
+      const piece = ends.countBefore(match.index)
+      covered = ends.offsetAfter(piece + 1, text.length)
+      yield { start: ends.offsetAfter(piece, text.length), end: covered }
+    }
+  }
+
+  candidatesOf(char: string): string[] {
+    return [...new Set(this.surnameTable[char].map(this.candidateForm))]
+  }
+
+  /**
+   * Walks the piece the way OpenCC segments it: a character inside a dictionary phrase is decided
+   * by the phrase, unless the phrase only pairs it with function words (干了, 没干); before a
+   * title it is a surname, which no phrase decides.
+   */
+  positionsIn(piece: string): number[] {
+    const { ambiguous, surnameAmbiguous } = this
+    const beforeTitle = (j: number) => TITLES_AFTER_SURNAME.some((title) => piece.startsWith(title, j + 1))
     const doubtful: number[] = []
-    for (let i = 0; i < source.length; ) {
-      const match = trie.matchPrefix(source, i)
+    // Segments after the last one-to-many character cannot change anything.
+    let last = piece.length - 1
+    while (last >= 0 && !surnameAmbiguous.has(piece[last])) last--
+    for (let i = 0; i <= last; ) {
+      const match = this.trie.matchPrefix(piece, i)
       const end = match && match.end - i >= 2 ? match.end : i + 1
-      const span = source.slice(i, end)
-      const decidedByPhrase =
-        end - i >= 2 && [...span].some((c) => !(c in table) && !FUNCTION_CHARACTERS.has(c))
+      let decidedByPhrase = false
+      for (let k = i; end - i >= 2 && k < end && !decidedByPhrase; k++) {
+        decidedByPhrase = !ambiguous.has(piece[k]) && !FUNCTION_CHARACTERS.has(piece[k])
+      }
       for (let j = i; j < end; j++) {
-        if ((!decidedByPhrase && source[j] in table) || (source[j] in surnameTable && beforeTitle(j))) doubtful.push(j)
+        const c = piece[j]
+        if ((!decidedByPhrase && ambiguous.has(c)) || (surnameAmbiguous.has(c) && beforeTitle(j))) doubtful.push(j)
       }
       i = end
     }
-    return doubtful.map((position) => {
-      const index = outputLengthOf(source.slice(0, position))
-      const char = source[position]
-      const candidates = [...new Set(surnameTable[char].map(CANDIDATE_FORMS[to]))]
-      return { index, char, chosen: output[index], candidates }
-    })
+    return doubtful
   }
 }
