@@ -17,3 +17,8 @@ export type DeliveryLocale = (typeof DELIVERY_LOCALES)[number]
 
 export const CHANNELS = ['phone', 'chat', 'email', 'sms'] as const
 export type Channel = (typeof CHANNELS)[number]
+
+/** The script a phrase is converted into from the given one. */
+export function otherScript(script: Script): Script {
+  return script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'
+}

@@ -3,11 +3,10 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 import { actorOf } from '../../../src/audit/actor'
 import { recordAudit } from '../../../src/audit/log'
 import { loadConverter } from '../../../src/conversion/currentConverter'
-import { SCRIPTS, type Script } from '../../../src/domain/locales'
+import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
 import { preservingLocale } from '../../../src/preservingLocale'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 
-const OTHER_SCRIPT: Record<Script, Script> = { 'zh-Hant': 'zh-Hans', 'zh-Hans': 'zh-Hant' }
 const RECONVERSION_ACTOR = 'Glossary re-conversion'
 
 export type ReconversionReport = { examined: number; reconverted: string[] }
@@ -51,7 +50,7 @@ async function reconvert(
   }
   for (const [id, source] of candidates) {
     report.examined++
-    const target = OTHER_SCRIPT[source]
+    const target = otherScript(source)
     // One after the other: calls sharing `req` each set its locale.
     const read = (locale: Script) =>
       payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req })

@@ -1,13 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
-import type { Script } from '../../../src/domain/locales'
+import { otherScript, type Script } from '../../../src/domain/locales'
 import { preservingLocale } from '../../../src/preservingLocale'
 
 /** The localized fields one script is converted into the other with. */
 export const CONVERTED_FIELDS = ['title', 'text', 'agentNotes'] as const
-
-const OTHER_SCRIPT: Record<Script, Script> = { 'zh-Hant': 'zh-Hans', 'zh-Hans': 'zh-Hant' }
 
 const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
 
@@ -41,7 +39,7 @@ export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previ
 }
 
 async function writeConversion(req: PayloadRequest, doc: Record<string, any>, source: Script): Promise<void> {
-  const target = OTHER_SCRIPT[source]
+  const target = otherScript(source)
   const existing = await req.payload.findByID({
     collection: 'phrases',
     id: doc.id,
