@@ -15,6 +15,7 @@ import { Holidays } from '../collections/Holidays'
 import { Phrases } from '../collections/Phrases'
 import { Scenarios } from '../collections/Scenarios'
 import { Users } from '../collections/Users'
+import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter } from './database'
 import type { RuntimeSettings } from './runtimeSettings'
 import type { Settings } from './settings'
@@ -49,6 +50,7 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
     },
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,
+    onInit: installAppendOnlyGuards,
     // Server-side only: what hooks need from the settings (see src/runtimeSettings.ts).
     custom: { phrasebook: { auditKey: settings.auditKey, timezone: settings.timezone } satisfies RuntimeSettings },
     typescript: { outputFile: path.resolve(here, 'payload-types.ts') },

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isAuditor, nobody } from '../../src/access'
 import { AUDIT_ACTIONS } from '../../src/audit/chain'
+import { exportEndpoint } from './endpoints/export'
+import { verifyEndpoint } from './endpoints/verify'
 
 /**
  * Append-only, hash-chained record of every change. Nobody (admins included) may create,
@@ -18,6 +20,7 @@ export const AuditLog: CollectionConfig = {
     defaultColumns: ['sequence', 'at', 'action', 'actorLabel', 'documentKey'],
   },
   access: { read: isAuditor, create: nobody, update: nobody, delete: nobody },
+  endpoints: [verifyEndpoint, exportEndpoint],
   defaultSort: '-sequence',
   timestamps: false,
   fields: [

@@ -1,0 +1,3 @@
+import { describeAuditLog } from './suites/auditLog'
+
+describeAuditLog('sqlite')

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import pg from 'pg'
+
+import { recordAudit } from '../../src/audit/log'
+import { type RunningServer, startServer } from '../../src/server/start'
+import type { Settings } from '../../src/settings'
+import { freshDatabaseUrl, testSettings } from '../helpers/databases'
+
+type Kind = 'sqlite' | 'postgres'
+
+/** Raw SQL on the test database, as someone who reached it past the API would run it. */
+async function sql(kind: Kind, settings: Settings, server: RunningServer, statements: string[]): Promise<void> {
+  if (kind === 'sqlite') {
+    const client = (server.payload.db as unknown as { client: { execute: (s: string) => Promise<unknown> } }).client
+    for (const statement of statements) await client.execute(statement)
+    return
+  }
+  const client = new pg.Client({ connectionString: settings.databaseUrl })
+  await client.connect()
+  try {
+    for (const statement of statements) await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Triggers off for this session (PostgreSQL) or dropped (SQLite): what a tamperer with database rights does. */
+const bypassGuards = (kind: Kind) =>
+  kind === 'postgres'
+    ? ['SET session_replication_role = replica']
+    : ['audit_log', 'audit_log_texts'].flatMap((table) => [
+        `DROP TRIGGER IF EXISTS ${table}_no_update`,
+        `DROP TRIGGER IF EXISTS ${table}_no_delete`,
+      ])
+
+export function describeAuditLog(kind: Kind): void {
+  describe(`the audit log on ${kind}`, () => {
+    let server: RunningServer
+    let settings: Settings
+    const tokens: Record<string, string> = {}
+
+    const api = (path: string, role?: string, init: RequestInit = {}) =>
+      fetch(server.url + path, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(role ? { authorization: `JWT ${tokens[role]}` } : {}) },
+      })
+
+    beforeAll(async () => {
+      const name = `audit_${kind}`
+      settings = testSettings(await freshDatabaseUrl(kind, name), name)
+      server = await startServer(settings, { admin: false })
+      for (const role of ['auditor', 'editor']) {
+        await server.payload.create({
+          collection: 'users',
+          data: { email: `${role}@example.com`, password: `${role}-password`, roles: [role as 'auditor'] },
+        })
+      }
+      const logins = { admin: [settings.adminEmail, settings.adminPassword], auditor: ['auditor@example.com', 'auditor-password'], editor: ['editor@example.com', 'editor-password'] }
+      for (const [role, [email, password]] of Object.entries(logins)) {
+        const response = await api('/api/users/login', undefined, { method: 'POST', body: JSON.stringify({ email, password }) })
+        tokens[role] = ((await response.json()) as { token: string }).token
+      }
+      for (const n of [1, 2, 3]) {
+        await recordAudit(server.payload, settings.auditKey, {
+          action: 'edit',
+          actorKind: 'user',
+          actorId: '2',
+          actorLabel: 'editor@example.com',
+          actorRoles: ['editor'],
+          targetCollection: 'phrases',
+          documentKey: `opening.p${n}`,
+          before: { text: { 'zh-Hant': '舊' } },
+          after: { text: { 'zh-Hant': `新${n}` } },
+        })
+      }
+      // Through the real path: an admin's glossary change writes its own entry.
+      const glossary = await api('/api/glossary', 'admin', { method: 'POST', body: JSON.stringify({ term: '江南云商', protect: true }) })
+      expect(glossary.status).toBe(201)
+    })
+    afterAll(async () => {
+      await server?.close()
+    })
+
+    it('verifies the intact chain for auditors; others are turned away', async () => {
+      const verify = await api('/api/audit-log/verify', 'auditor')
+      expect(verify.status).toBe(200)
+      expect(await verify.json()).toEqual({ ok: true, entries: 4 })
+      expect((await api('/api/audit-log/verify', 'editor')).status).toBe(403)
+      expect((await api('/api/audit-log/verify')).status).toBe(401)
+      const list = (await (await api('/api/audit-log?sort=sequence', 'auditor')).json()) as { docs: { action: string; actorLabel: string }[] }
+      expect(list.docs.at(-1)).toMatchObject({ action: 'glossary_change', actorLabel: settings.adminEmail })
+    })
+
+    it('lets nobody write, change or delete an entry through the API, admins included', async () => {
+      const entry = { sequence: 99, at: new Date().toISOString(), action: 'edit', actorKind: 'user', previousHash: 'x', hash: 'y' }
+      expect((await api('/api/audit-log', 'admin', { method: 'POST', body: JSON.stringify(entry) })).status).toBe(403)
+      expect((await api('/api/audit-log/1', 'admin', { method: 'PATCH', body: JSON.stringify({ comment: 'edited' }) })).status).toBe(403)
+      expect((await api('/api/audit-log/1', 'admin', { method: 'DELETE' })).status).toBe(403)
+      expect((await api('/api/audit-log/1', 'auditor', { method: 'DELETE' })).status).toBe(403)
+      expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({ ok: true, entries: 4 })
+    })
+
+    it('refuses UPDATE and DELETE in the database itself', async () => {
+      await expect(sql(kind, settings, server, ["UPDATE audit_log SET comment = 'x' WHERE sequence = 1"])).rejects.toThrow(/append-only/)
+      await expect(sql(kind, settings, server, ['DELETE FROM audit_log WHERE sequence = 1'])).rejects.toThrow(/append-only/)
+    })
+
+    it('exports CSV and JSON with filters', async () => {
+      const csv = await api('/api/audit-log/export?format=csv', 'auditor')
+      expect(csv.status).toBe(200)
+      expect(csv.headers.get('content-type')).toContain('text/csv')
+      const lines = (await csv.text()).trim().split('\n')
+      expect(lines[0]).toMatch(/^sequence,at,action,/)
+      expect(lines).toHaveLength(5)
+      const json = (await (await api('/api/audit-log/export?format=json&action=glossary_change', 'auditor')).json()) as { action: string }[]
+      expect(json.map((e) => e.action)).toEqual(['glossary_change'])
+      const byPhrase = (await (await api('/api/audit-log/export?phrase=opening.p2', 'auditor')).json()) as { documentKey: string }[]
+      expect(byPhrase.map((e) => e.documentKey)).toEqual(['opening.p2'])
+      const byUser = (await (await api('/api/audit-log/export?user=editor@example.com&from=2000-01-01&to=2999-01-01', 'auditor')).json()) as unknown[]
+      expect(byUser).toHaveLength(3)
+      const none = await api('/api/audit-log/export?format=json&from=2999-01-01', 'auditor')
+      expect(await none.json()).toEqual([])
+      expect((await api('/api/audit-log/export?format=xml', 'auditor')).status).toBe(400)
+      expect((await api('/api/audit-log/export?from=yesterday', 'auditor')).status).toBe(400)
+      expect((await api('/api/audit-log/export?action=hack', 'auditor')).status).toBe(400)
+      expect((await api('/api/audit-log/export', 'editor')).status).toBe(403)
+    })
+
+    it('names the first tampered entry after someone edits or deletes rows in the database', async () => {
+      await sql(kind, settings, server, [...bypassGuards(kind), "UPDATE audit_log SET actor_label = 'someone-else@example.com' WHERE sequence = 2"])
+      expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({
+        ok: false,
+        entries: 2,
+        firstBadEntry: { sequence: 2, reason: 'content does not match its hash' },
+      })
+      await sql(kind, settings, server, [
+        ...bypassGuards(kind),
+        "UPDATE audit_log SET actor_label = 'editor@example.com' WHERE sequence = 2",
+        'DELETE FROM audit_log WHERE sequence = 3',
+      ])
+      expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({
+        ok: false,
+        entries: 3,
+        firstBadEntry: { sequence: 4, reason: 'expected entry 3, found 4' },
+      })
+    })
+  })
+}
