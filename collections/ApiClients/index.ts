@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access'
+import { auditApiClientCreation } from './hooks/auditCreation'
 
 /**
  * Agent tools (desktops, chat consoles, bots). They authenticate with
@@ -13,6 +14,7 @@ export const ApiClients: CollectionConfig = {
     plural: { en: 'API clients', zh: 'API 客户端', 'zh-TW': 'API 用戶端' },
   },
   auth: { useAPIKey: true, disableLocalStrategy: true },
+  hooks: { afterChange: [auditApiClientCreation] },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'enabled', 'updatedAt'] },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminFieldOnly, hasRole, isAdmin, isAdminOrSelf, ROLES } from '../../src/access'
+import { auditRoleChange } from './hooks/auditRoleChange'
 
 const ROLE_LABELS: Record<(typeof ROLES)[number], Record<string, string>> = {
   admin: { en: 'Admin', zh: '管理员', 'zh-TW': '管理員' },
@@ -17,6 +18,7 @@ export const Users: CollectionConfig = {
     plural: { en: 'Users', zh: '用户', 'zh-TW': '使用者' },
   },
   auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
+  hooks: { afterChange: [auditRoleChange] },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   access: {
     // Only people with a role may open the admin panel.

@@ -84,7 +84,8 @@ export function describeAuditLog(kind: Kind): void {
     it('verifies the intact chain for auditors; others are turned away', async () => {
       const verify = await api('/api/audit-log/verify', 'auditor')
       expect(verify.status).toBe(200)
-      expect(await verify.json()).toEqual({ ok: true, entries: 4 })
+      // 3 people created (role changes), 3 edits, 1 glossary change.
+      expect(await verify.json()).toEqual({ ok: true, entries: 7 })
       expect((await api('/api/audit-log/verify', 'editor')).status).toBe(403)
       expect((await api('/api/audit-log/verify')).status).toBe(401)
       const list = (await (await api('/api/audit-log?sort=sequence', 'auditor')).json()) as { docs: { action: string; actorLabel: string }[] }
@@ -97,7 +98,7 @@ export function describeAuditLog(kind: Kind): void {
       expect((await api('/api/audit-log/1', 'admin', { method: 'PATCH', body: JSON.stringify({ comment: 'edited' }) })).status).toBe(403)
       expect((await api('/api/audit-log/1', 'admin', { method: 'DELETE' })).status).toBe(403)
       expect((await api('/api/audit-log/1', 'auditor', { method: 'DELETE' })).status).toBe(403)
-      expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({ ok: true, entries: 4 })
+      expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({ ok: true, entries: 7 })
     })
 
     it('refuses UPDATE and DELETE in the database itself', async () => {
@@ -111,7 +112,7 @@ export function describeAuditLog(kind: Kind): void {
       expect(csv.headers.get('content-type')).toContain('text/csv')
       const lines = (await csv.text()).trim().split('\n')
       expect(lines[0]).toMatch(/^sequence,at,action,/)
-      expect(lines).toHaveLength(5)
+      expect(lines).toHaveLength(8)
       const json = (await (await api('/api/audit-log/export?format=json&action=glossary_change', 'auditor')).json()) as { action: string }[]
       expect(json.map((e) => e.action)).toEqual(['glossary_change'])
       const byPhrase = (await (await api('/api/audit-log/export?phrase=opening.p2', 'auditor')).json()) as { documentKey: string }[]
@@ -126,22 +127,43 @@ export function describeAuditLog(kind: Kind): void {
       expect((await api('/api/audit-log/export', 'editor')).status).toBe(403)
     })
 
+    it('records role changes and new API clients, naming who did it', async () => {
+      const auditor = (await server.payload.find({ collection: 'users', where: { email: { equals: 'auditor@example.com' } } })).docs[0]
+      const promoted = await api(`/api/users/${auditor.id}`, 'admin', { method: 'PATCH', body: JSON.stringify({ roles: ['auditor', 'reviewer'] }) })
+      expect(promoted.status).toBe(200)
+      const client = await api('/api/api-clients', 'admin', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Agent desktop', enableAPIKey: true, apiKey: 'audit-test-key-0123456789abcdef' }),
+      })
+      expect(client.status).toBe(201)
+      const entries = (await (await api(`/api/audit-log/export?user=${settings.adminEmail}`, 'auditor')).json()) as Record<string, unknown>[]
+      expect(entries.map((e) => [e.action, e.documentKey, e.before, e.after])).toEqual([
+        ['glossary_change', '江南云商', null, expect.objectContaining({ term: '江南云商' })],
+        ['role_change', 'auditor@example.com', { roles: ['auditor'] }, { roles: ['auditor', 'reviewer'] }],
+        ['api_client_created', 'Agent desktop', null, { name: 'Agent desktop', enabled: true, apiKeyEnabled: true }],
+      ])
+      expect(JSON.stringify(entries)).not.toContain('audit-test-key')
+      const created = (await (await api('/api/audit-log/export?action=role_change', 'auditor')).json()) as Record<string, unknown>[]
+      expect(created[0]).toMatchObject({ actorKind: 'system', documentKey: settings.adminEmail, after: { roles: ['admin'] } })
+      expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({ ok: true, entries: 9 })
+    })
+
     it('names the first tampered entry after someone edits or deletes rows in the database', async () => {
-      await sql(kind, settings, server, [...bypassGuards(kind), "UPDATE audit_log SET actor_label = 'someone-else@example.com' WHERE sequence = 2"])
+      await sql(kind, settings, server, [...bypassGuards(kind), "UPDATE audit_log SET comment = 'approved by me' WHERE sequence = 5"])
       expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({
         ok: false,
-        entries: 2,
-        firstBadEntry: { sequence: 2, reason: 'content does not match its hash' },
+        entries: 5,
+        firstBadEntry: { sequence: 5, reason: 'content does not match its hash' },
       })
       await sql(kind, settings, server, [
         ...bypassGuards(kind),
-        "UPDATE audit_log SET actor_label = 'editor@example.com' WHERE sequence = 2",
-        'DELETE FROM audit_log WHERE sequence = 3',
+        'UPDATE audit_log SET comment = NULL WHERE sequence = 5',
+        'DELETE FROM audit_log WHERE sequence = 6',
       ])
       expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({
         ok: false,
-        entries: 3,
-        firstBadEntry: { sequence: 4, reason: 'expected entry 3, found 4' },
+        entries: 6,
+        firstBadEntry: { sequence: 7, reason: 'expected entry 6, found 7' },
       })
     })
   })
