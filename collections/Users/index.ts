@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminFieldOnly, hasRole, isAdmin, isAdminOrSelf, ROLES } from '../../src/access'
+import { auditLoginFailure } from './hooks/auditLoginFailure'
 import { auditRoleChange } from './hooks/auditRoleChange'
 
 const ROLE_LABELS: Record<(typeof ROLES)[number], Record<string, string>> = {
@@ -18,7 +19,7 @@ export const Users: CollectionConfig = {
     plural: { en: 'Users', zh: '用户', 'zh-TW': '使用者' },
   },
   auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
-  hooks: { afterChange: [auditRoleChange] },
+  hooks: { afterChange: [auditRoleChange], afterError: [auditLoginFailure] },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   access: {
     // Only people with a role may open the admin panel.

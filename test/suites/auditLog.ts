@@ -148,6 +148,19 @@ export function describeAuditLog(kind: Kind): void {
       expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({ ok: true, entries: 9 })
     })
 
+    it('records a failed sign-in with the e-mail tried, never the password', async () => {
+      const failed = await api('/api/users/login', undefined, {
+        method: 'POST',
+        body: JSON.stringify({ email: 'editor@example.com', password: 'not-the-password' }),
+      })
+      expect(failed.status).toBe(401)
+      const entries = (await (await api('/api/audit-log/export?action=login_failure', 'auditor')).json()) as Record<string, unknown>[]
+      expect(entries).toEqual([
+        expect.objectContaining({ actorLabel: 'editor@example.com', summary: 'Failed sign-in for editor@example.com: wrong e-mail or password' }),
+      ])
+      expect(JSON.stringify(entries)).not.toContain('not-the-password')
+    })
+
     it('names the first tampered entry after someone edits or deletes rows in the database', async () => {
       await sql(kind, settings, server, [...bypassGuards(kind), "UPDATE audit_log SET comment = 'approved by me' WHERE sequence = 5"])
       expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({
