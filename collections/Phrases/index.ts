@@ -6,6 +6,7 @@ import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../s
 import { WORKFLOW_STATES } from '../../src/domain/workflow'
 import { identifierField } from '../fields/identifier'
 import { convertOtherScript, markPersonEdits } from './hooks/conversion'
+import { rejectStaleWrites } from './hooks/rejectStaleWrites'
 
 /**
  * A standard phrase: what an agent says in one situation, in both scripts.
@@ -33,6 +34,7 @@ export const Phrases: CollectionConfig = {
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
   hooks: {
+    beforeOperation: [rejectStaleWrites],
     beforeChange: [markPersonEdits],
     afterChange: [convertOtherScript],
   },
