@@ -224,6 +224,18 @@ export interface Phrase {
    */
   sourceDocuments?: string[] | null;
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
+  /**
+   * Authors of the pending change (four-eyes)
+   */
+  pendingAuthors?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -612,6 +624,7 @@ export interface PhrasesSelect<T extends boolean = true> {
   order?: T;
   sourceDocuments?: T;
   workflowState?: T;
+  pendingAuthors?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -6,6 +6,8 @@ import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../s
 import { WORKFLOW_STATES } from '../../src/domain/workflow'
 import { identifierField } from '../fields/identifier'
 import { convertOtherScript, markPersonEdits } from './hooks/conversion'
+import { workflowEndpoints } from './endpoints/workflow'
+import { guardWorkflow } from './hooks/guardWorkflow'
 import { rejectStaleWrites } from './hooks/rejectStaleWrites'
 
 /**
@@ -33,9 +35,10 @@ export const Phrases: CollectionConfig = {
   },
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
+  endpoints: workflowEndpoints,
   hooks: {
     beforeOperation: [rejectStaleWrites],
-    beforeChange: [markPersonEdits],
+    beforeChange: [guardWorkflow, markPersonEdits],
     afterChange: [convertOtherScript],
   },
   fields: [
@@ -159,6 +162,13 @@ export const Phrases: CollectionConfig = {
       // Only the workflow endpoints (server side) move a phrase between states.
       access: { create: serverOnlyField, update: serverOnlyField },
       admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'pendingAuthors',
+      type: 'json',
+      // Who wrote any part of the change awaiting review (user ids); cleared on approval.
+      access: { create: serverOnlyField, update: serverOnlyField },
+      admin: { position: 'sidebar', readOnly: true, description: 'Authors of the pending change (four-eyes)' },
     },
   ],
 }

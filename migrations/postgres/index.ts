@@ -1,9 +1,15 @@
 import * as migration_20261124_224233_initial from './20261124_224233_initial';
+import * as migration_20261125_001051_workflow from './20261125_001051_workflow';
 
 export const migrations = [
   {
     up: migration_20261124_224233_initial.up,
     down: migration_20261124_224233_initial.down,
-    name: '20261124_224233_initial'
+    name: '20261124_224233_initial',
+  },
+  {
+    up: migration_20261125_001051_workflow.up,
+    down: migration_20261125_001051_workflow.down,
+    name: '20261125_001051_workflow'
   },
 ];

@@ -1,9 +1,15 @@
 import * as migration_20261124_224225_initial from './20261124_224225_initial';
+import * as migration_20261125_001036_workflow from './20261125_001036_workflow';
 
 export const migrations = [
   {
     up: migration_20261124_224225_initial.up,
     down: migration_20261124_224225_initial.down,
-    name: '20261124_224225_initial'
+    name: '20261124_224225_initial',
+  },
+  {
+    up: migration_20261125_001036_workflow.up,
+    down: migration_20261125_001036_workflow.down,
+    name: '20261125_001036_workflow'
   },
 ];

@@ -1,0 +1,3 @@
+import { describeWorkflow } from './suites/workflow'
+
+describeWorkflow('sqlite')
