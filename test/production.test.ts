@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
+import { migrations as postgresMigrations } from '../migrations/postgres'
 import { readStandardLibrary } from '../seed/library'
 import { freshPostgresUrl, freshSqliteUrl, POSTGRES_ADMIN_URL, TEST_TMP } from './helpers/databases'
 import { runToExit, spawnServer } from './helpers/server'
@@ -80,9 +81,9 @@ describe('production mode (NODE_ENV=production)', () => {
       await expectSeededAndReady(server.url, 'postgres')
       const client = new pg.Client({ connectionString: databaseUrl })
       await client.connect()
-      const { rows } = await client.query('SELECT name FROM payload_migrations WHERE batch > 0')
+      const { rows } = await client.query('SELECT name FROM payload_migrations WHERE batch > 0 ORDER BY id')
       await client.end()
-      expect(rows.map((r) => r.name)).toEqual([expect.stringMatching(/_initial$/)])
+      expect(rows.map((r) => r.name)).toEqual(postgresMigrations.map((m) => m.name))
 
       // The database goes away: the process is still up, but not ready.
       const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
