@@ -5,6 +5,11 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message } })
 }
 
+/** The same shape as a Web `Response`, for Payload endpoints (served without Express). */
+export function errorResponse(status: number, code: string, message: string): globalThis.Response {
+  return globalThis.Response.json({ error: { code, message } }, { status })
+}
+
 /** Last-resort handler: malformed JSON is the client's fault (400); anything else is logged. */
 export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   const status = typeof error?.status === 'number' ? error.status : 500

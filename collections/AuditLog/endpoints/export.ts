@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { AUDIT_ACTIONS } from '../../../src/audit/chain'
-import { auditorsOnly, jsonError } from './auditorsOnly'
+import { errorResponse } from '../../../src/server/errors'
+import { auditorsOnly } from './auditorsOnly'
 
 const PAGE_SIZE = 500
 const COLUMNS = [
@@ -60,9 +61,9 @@ export const exportEndpoint: Endpoint = {
   handler: auditorsOnly(async (req) => {
     const query = (req.query ?? {}) as Record<string, unknown>
     const format = query.format ?? 'json'
-    if (format !== 'csv' && format !== 'json') return jsonError(400, 'unknown_format', 'format must be csv or json.')
+    if (format !== 'csv' && format !== 'json') return errorResponse(400, 'unknown_format', 'format must be csv or json.')
     const filters = filtersFrom(query)
-    if ('error' in filters) return jsonError(400, 'invalid_filter', filters.error)
+    if ('error' in filters) return errorResponse(400, 'invalid_filter', filters.error)
 
     const next = pages(req, filters.where)
     const encoder = new TextEncoder()

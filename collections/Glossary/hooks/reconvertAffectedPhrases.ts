@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 import { actorOf } from '../../../src/audit/actor'
 import { recordAudit } from '../../../src/audit/log'
 import { loadConverter } from '../../../src/conversion/currentConverter'
+import { convertedScript } from '../../../src/conversion/phraseScript'
 import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
 import { preservingLocale } from '../../../src/preservingLocale'
 import { runtimeSettings } from '../../../src/runtimeSettings'
@@ -57,21 +58,14 @@ async function reconvert(
     const from = await read(source)
     const current = await read(target)
     if (!current.machineConverted || !from.text) continue
-    const text = converter.convert(from.text, target)
-    if (text.text === current.text) continue
+    const converted = convertedScript(converter, from, target)
+    if (converted.text === current.text) continue
     await payload.update({
       collection: 'phrases',
       id,
       locale: target,
       draft: true,
-      data: {
-        text: text.text,
-        title: from.title ? converter.convert(from.title, target).text : undefined,
-        agentNotes: from.agentNotes ? converter.convert(from.agentNotes, target).text : null,
-        machineConverted: true,
-        ambiguities: text.ambiguities,
-        workflowState: 'draft',
-      },
+      data: { ...converted, workflowState: 'draft' },
       context: { conversion: true },
       overrideAccess: true,
       depth: 0,
@@ -88,7 +82,7 @@ async function reconvert(
       documentKey: from.key,
       locale: target,
       before: { text: current.text },
-      after: { text: text.text },
+      after: { text: converted.text },
     })
     report.reconverted.push(from.key)
     if (report.reconverted.length % 25 === 0) log(`Re-converting after a glossary change: ${report.reconverted.length} phrases…`)

@@ -6,8 +6,7 @@ import { decideTransition, type WorkflowAction, type WorkflowState } from '../..
 import { isPerson } from '../../../src/access'
 import { preservingLocale } from '../../../src/preservingLocale'
 import { runtimeSettings } from '../../../src/runtimeSettings'
-
-const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status })
+import { errorResponse } from '../../../src/server/errors'
 
 /** What each transition writes besides the new state (all as a draft, except approval). */
 const EFFECTS: Record<WorkflowAction, { draft: boolean; data: Record<string, unknown> }> = {
@@ -21,11 +20,11 @@ function transition(action: WorkflowAction): Endpoint {
     path: `/:id/${action}`,
     method: 'post',
     handler: async (req: PayloadRequest) => {
-      if (!isPerson(req.user)) return error(401, 'unauthorized', 'Sign in to move a phrase through review.')
+      if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', 'Sign in to move a phrase through review.')
       await addDataAndFileToRequest(req)
       const id = String(req.routeParams?.id)
       const phrase = await req.payload.findByID({ collection: 'phrases', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true })
-      if (!phrase) return error(404, 'not_found', `No phrase ${id}.`)
+      if (!phrase) return errorResponse(404, 'not_found', `No phrase ${id}.`)
       const comment = (req.data as { comment?: unknown } | undefined)?.comment
       const decision = decideTransition({
         action,
@@ -34,7 +33,7 @@ function transition(action: WorkflowAction): Endpoint {
         authors: (phrase.pendingAuthors as string[] | null) ?? [],
         comment,
       })
-      if (!decision.ok) return error(decision.status, decision.code, decision.message)
+      if (!decision.ok) return errorResponse(decision.status, decision.code, decision.message)
 
       const { draft, data } = EFFECTS[action]
       const actor = actorOf(req.user)

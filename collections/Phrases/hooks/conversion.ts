@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
+import { convertedScript } from '../../../src/conversion/phraseScript'
 import { otherScript, type Script } from '../../../src/domain/locales'
 import { preservingLocale } from '../../../src/preservingLocale'
 
@@ -52,22 +53,13 @@ async function writeConversion(req: PayloadRequest, doc: Record<string, any>, so
   if (existing.text && !existing.machineConverted) return
 
   const converter = await currentConverter(req.payload)
-  const convert = (value: string | null | undefined) => (value ? converter.convert(value, target) : null)
-  const text = convert(doc.text)
   await req.payload.update({
     collection: 'phrases',
     id: doc.id,
     locale: target,
     // A draft stays a draft; a publish (by those allowed to) carries both scripts together.
     draft: doc._status !== 'published',
-    data: {
-      title: convert(doc.title)?.text ?? undefined,
-      text: text?.text ?? null,
-      agentNotes: convert(doc.agentNotes)?.text ?? null,
-      machineConverted: true,
-      ambiguities: text?.ambiguities ?? [],
-      sourceScript: source,
-    },
+    data: { ...convertedScript(converter, doc, target), sourceScript: source },
     context: { conversion: true },
     overrideAccess: true,
     depth: 0,
