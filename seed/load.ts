@@ -20,6 +20,9 @@ type Options = { auditKey: string; log?: (line: string) => void; library?: Stand
 // Writes run as the server itself: nobody's permissions apply to the import, and both scripts
 // come from the library (no conversion hooks).
 const asSystem = { overrideAccess: true, depth: 0, context: { seed: true } } as const
+/** The same for phrases, whose versions also name what made them (see the history endpoint). */
+const importing = (action: 'import' | 'publish') =>
+  ({ ...asSystem, context: { seed: true, change: { action, by: IMPORT_ACTOR.actorLabel, approvedBy: null } } }) as const
 
 /** Adds the other-script (and English) values of localized fields to a document written in zh-Hant. */
 async function addLocales(
@@ -251,7 +254,7 @@ async function createPublishedPhrase(
       order: phrase.order,
       sourceDocuments: phrase.source,
     },
-    ...asSystem,
+    ...importing('import'),
   })
   await payload.update({
     collection: 'phrases',
@@ -259,14 +262,14 @@ async function createPublishedPhrase(
     locale: 'zh-Hans',
     draft: true,
     data: localized('zh-Hans'),
-    ...asSystem,
+    ...importing('import'),
   })
   await payload.update({
     collection: 'phrases',
     id: doc.id,
     locale: 'zh-Hans',
     data: { _status: 'published', workflowState: 'published' },
-    ...asSystem,
+    ...importing('publish'),
   })
   return doc.id
 }

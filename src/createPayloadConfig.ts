@@ -14,6 +14,7 @@ import { Glossary } from '../collections/Glossary'
 import { Holidays } from '../collections/Holidays'
 import { Phrases } from '../collections/Phrases'
 import { Scenarios } from '../collections/Scenarios'
+import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter } from './database'
@@ -26,7 +27,7 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
   return buildConfig({
     secret: settings.payloadSecret,
     db: databaseAdapter(settings),
-    collections: [Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, AuditLog],
+    collections: [Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, AuditLog, ScheduledRuns],
     localization: {
       locales: [
         { code: 'zh-Hant', label: '繁體中文' },

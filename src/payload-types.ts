@@ -77,6 +77,7 @@ export interface Config {
     users: User;
     'api-clients': ApiClient;
     'audit-log': AuditLog;
+    'scheduled-runs': ScheduledRun;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -93,6 +94,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -225,6 +227,10 @@ export interface Phrase {
   sourceDocuments?: string[] | null;
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'retired';
   /**
+   * Approved for publication at this time
+   */
+  publishAt?: string | null;
+  /**
    * Authors of the pending change (four-eyes)
    */
   pendingAuthors?:
@@ -236,6 +242,19 @@ export interface Phrase {
     | number
     | boolean
     | null;
+  /**
+   * What made this version
+   */
+  changeAction?: string | null;
+  /**
+   * Who made this version
+   */
+  changedBy?: string | null;
+  changeComment?: string | null;
+  /**
+   * The reviewer who approved this content
+   */
+  approvedBy?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -478,6 +497,25 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-runs".
+ */
+export interface ScheduledRun {
+  id: number;
+  job: 'publish' | 'expire';
+  phrase: number | Phrase;
+  phraseKey?: string | null;
+  dueAt: string;
+  attempt: number;
+  claim: string;
+  status: 'running' | 'succeeded' | 'failed';
+  error?: string | null;
+  startedAt: string;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -535,6 +573,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'scheduled-runs';
+        value: number | ScheduledRun;
       } | null);
   globalSlug?: string | null;
   user:
@@ -624,7 +666,12 @@ export interface PhrasesSelect<T extends boolean = true> {
   order?: T;
   sourceDocuments?: T;
   workflowState?: T;
+  publishAt?: T;
   pendingAuthors?: T;
+  changeAction?: T;
+  changedBy?: T;
+  changeComment?: T;
+  approvedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -779,6 +826,24 @@ export interface AuditLogSelect<T extends boolean = true> {
   comment?: T;
   previousHash?: T;
   hash?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scheduled-runs_select".
+ */
+export interface ScheduledRunsSelect<T extends boolean = true> {
+  job?: T;
+  phrase?: T;
+  phraseKey?: T;
+  dueAt?: T;
+  attempt?: T;
+  claim?: T;
+  status?: T;
+  error?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -18,6 +18,8 @@ export type Settings = {
   adminIsDefault: boolean
   seed: boolean
   timezone: string
+  /** How often the scheduler publishes what is due and expires what is past; 0 turns it off. */
+  schedulerIntervalMs: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/phrasebook.db'
@@ -88,6 +90,10 @@ export function resolveSettings(env: Environment = process.env): Settings {
   } catch {
     throw new ConfigurationError(`PHRASEBOOK_TIMEZONE is not a known time zone: "${timezone}"`)
   }
+  const schedulerSeconds = Number(env.PHRASEBOOK_SCHEDULER_INTERVAL ?? 30)
+  if (!Number.isFinite(schedulerSeconds) || schedulerSeconds < 0) {
+    throw new ConfigurationError(`PHRASEBOOK_SCHEDULER_INTERVAL must be a number of seconds, 0 to turn it off (got "${env.PHRASEBOOK_SCHEDULER_INTERVAL}")`)
+  }
   const adminEmail = env.PHRASEBOOK_ADMIN_EMAIL?.trim() || DEV_ADMIN_EMAIL
   const adminPassword = env.PHRASEBOOK_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD
   return {
@@ -103,5 +109,6 @@ export function resolveSettings(env: Environment = process.env): Settings {
     adminIsDefault: !env.PHRASEBOOK_ADMIN_EMAIL || !env.PHRASEBOOK_ADMIN_PASSWORD,
     seed: flag(env.PHRASEBOOK_SEED, true),
     timezone,
+    schedulerIntervalMs: Math.round(schedulerSeconds * 1000),
   }
 }

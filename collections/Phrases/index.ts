@@ -1,14 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { canEditPhrases, isAdmin, publishedUnlessPerson, serverOnlyField } from '../../src/access'
+import { canEditPhrases, isAdmin, publishedUnlessPerson } from '../../src/access'
 import { CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
 import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
-import { WORKFLOW_STATES } from '../../src/domain/workflow'
 import { identifierField } from '../fields/identifier'
+import { reviewFields } from './fields/review'
+import { auditPersonEdits } from './hooks/auditPersonEdits'
 import { convertOtherScript, markPersonEdits } from './hooks/conversion'
+import { diffEndpoint, historyEndpoint } from './endpoints/history'
+import { restoreEndpoint } from './endpoints/restore'
 import { workflowEndpoints } from './endpoints/workflow'
 import { guardWorkflow } from './hooks/guardWorkflow'
 import { rejectStaleWrites } from './hooks/rejectStaleWrites'
+import { stampChange } from './hooks/stampChange'
 
 /**
  * A standard phrase: what an agent says in one situation, in both scripts.
@@ -35,11 +39,11 @@ export const Phrases: CollectionConfig = {
   },
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
-  endpoints: workflowEndpoints,
+  endpoints: [...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint],
   hooks: {
     beforeOperation: [rejectStaleWrites],
-    beforeChange: [guardWorkflow, markPersonEdits],
-    afterChange: [convertOtherScript],
+    beforeChange: [guardWorkflow, markPersonEdits, stampChange],
+    afterChange: [auditPersonEdits, convertOtherScript],
   },
   fields: [
     identifierField('key', phraseKeyProblem, '<category>.<name>, e.g. opening.standard; stable, used by agent tools'),
@@ -152,23 +156,6 @@ export const Phrases: CollectionConfig = {
       hasMany: true,
       admin: { description: 'Where the phrase was drawn from (seed document ids or a reference)' },
     },
-    {
-      name: 'workflowState',
-      type: 'select',
-      required: true,
-      defaultValue: 'draft',
-      index: true,
-      options: WORKFLOW_STATES.map((state) => ({ label: state, value: state })),
-      // Only the workflow endpoints (server side) move a phrase between states.
-      access: { create: serverOnlyField, update: serverOnlyField },
-      admin: { position: 'sidebar', readOnly: true },
-    },
-    {
-      name: 'pendingAuthors',
-      type: 'json',
-      // Who wrote any part of the change awaiting review (user ids); cleared on approval.
-      access: { create: serverOnlyField, update: serverOnlyField },
-      admin: { position: 'sidebar', readOnly: true, description: 'Authors of the pending change (four-eyes)' },
-    },
+    ...reviewFields,
   ],
 }

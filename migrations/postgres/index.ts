@@ -1,5 +1,6 @@
 import * as migration_20261124_224233_initial from './20261124_224233_initial';
 import * as migration_20261125_001051_workflow from './20261125_001051_workflow';
+import * as migration_20261125_010247_scheduling from './20261125_010247_scheduling';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_001051_workflow.up,
     down: migration_20261125_001051_workflow.down,
-    name: '20261125_001051_workflow'
+    name: '20261125_001051_workflow',
+  },
+  {
+    up: migration_20261125_010247_scheduling.up,
+    down: migration_20261125_010247_scheduling.down,
+    name: '20261125_010247_scheduling'
   },
 ];

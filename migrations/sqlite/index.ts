@@ -1,5 +1,6 @@
 import * as migration_20261124_224225_initial from './20261124_224225_initial';
 import * as migration_20261125_001036_workflow from './20261125_001036_workflow';
+import * as migration_20261125_010238_scheduling from './20261125_010238_scheduling';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_001036_workflow.up,
     down: migration_20261125_001036_workflow.down,
-    name: '20261125_001036_workflow'
+    name: '20261125_001036_workflow',
+  },
+  {
+    up: migration_20261125_010238_scheduling.up,
+    down: migration_20261125_010238_scheduling.down,
+    name: '20261125_010238_scheduling'
   },
 ];

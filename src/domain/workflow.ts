@@ -2,21 +2,31 @@
 export const WORKFLOW_STATES = ['draft', 'in_review', 'approved', 'published', 'retired'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 
-export type WorkflowAction = 'submit' | 'approve' | 'reject'
+/** What people do through the workflow endpoints. */
+export const WORKFLOW_ACTIONS = ['submit', 'approve', 'reject', 'retire', 'restore'] as const
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
 export type Actor = { id: string; roles: readonly string[] }
 
 export type TransitionRequest = {
   action: WorkflowAction
+  /** The state of the phrase's latest version (the pending change, if there is one). */
   state: WorkflowState
+  /** Whether agents are being served a published version of the phrase right now. */
+  live: boolean
   actor: Actor
   /** The people who wrote any part of the pending change (since the last publication). */
   authors: readonly string[]
   comment?: unknown
+  /** Approval only: publish at this time instead of at once (ISO 8601). */
+  publishAt?: unknown
+  now: Date
 }
 
 export type TransitionRefusal = { status: 400 | 403 | 409; code: string; message: string }
-export type TransitionResult = { ok: true; next: WorkflowState } | ({ ok: false } & TransitionRefusal)
+export type TransitionResult =
+  | { ok: true; next: WorkflowState; publishAt: Date | null }
+  | ({ ok: false } & TransitionRefusal)
 
 const refuse = (status: TransitionRefusal['status'], code: string, message: string): TransitionResult => ({
   ok: false,
@@ -24,32 +34,57 @@ const refuse = (status: TransitionRefusal['status'], code: string, message: stri
   code,
   message,
 })
+const to = (next: WorkflowState, publishAt: Date | null = null): TransitionResult => ({ ok: true, next, publishAt })
 
 const can = (actor: Actor, ...roles: string[]) => roles.some((role) => actor.roles.includes(role))
+
+/** `publishAt` as a date: absent → null (at once); anything but an ISO 8601 time → an error message. */
+export function parsePublishAt(value: unknown): Date | null | string {
+  if (value === undefined || value === null || value === '') return null
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
+    return 'publishAt must be an ISO 8601 time such as 2027-01-28T00:00:00+08:00.'
+  }
+  return new Date(value)
+}
 
 /**
  * The workflow's rules, whatever the client: who may move a phrase from which state to which.
  * Four-eyes: only a reviewer who authored no part of the pending change may approve it.
  */
-export function decideTransition({ action, state, actor, authors, comment }: TransitionRequest): TransitionResult {
+export function decideTransition(request: TransitionRequest): TransitionResult {
+  const { action, state, live, actor, authors, comment, now } = request
   switch (action) {
     case 'submit':
       if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'Only editors and reviewers submit phrases for review.')
       if (state !== 'draft') return refuse(409, 'wrong_state', `Only a draft can be submitted; this phrase is ${state}.`)
-      return { ok: true, next: 'in_review' }
-    case 'approve':
+      return to('in_review')
+    case 'approve': {
       if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'Only reviewers approve phrases.')
       if (state !== 'in_review') return refuse(409, 'wrong_state', `Only a phrase in review can be approved; this one is ${state}.`)
       if (authors.includes(actor.id)) {
         return refuse(403, 'four_eyes', 'You wrote part of this change; another reviewer must approve it.')
       }
-      return { ok: true, next: 'published' }
+      const publishAt = parsePublishAt(request.publishAt)
+      if (typeof publishAt === 'string') return refuse(400, 'invalid_publish_at', publishAt)
+      // A time already past publishes at once rather than waiting for the next scheduler run.
+      return publishAt && publishAt > now ? to('approved', publishAt) : to('published')
+    }
     case 'reject':
       if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'Only reviewers reject phrases.')
-      if (state !== 'in_review') return refuse(409, 'wrong_state', `Only a phrase in review can be rejected; this one is ${state}.`)
+      if (state !== 'in_review' && state !== 'approved') {
+        return refuse(409, 'wrong_state', `Only a phrase in review or scheduled can be rejected; this one is ${state}.`)
+      }
       if (typeof comment !== 'string' || comment.trim() === '') {
         return refuse(400, 'comment_required', 'Say why: rejecting needs a comment for the author.')
       }
-      return { ok: true, next: 'draft' }
+      return to('draft')
+    case 'retire':
+      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'Only reviewers retire phrases.')
+      if (!live) return refuse(409, 'wrong_state', `Only a published phrase can be retired; this one is ${state}.`)
+      return to('retired')
+    case 'restore':
+      if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'Only editors and reviewers restore versions.')
+      // The restored content is a new change of the restorer's, reviewed like any other.
+      return to('draft')
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type Express } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
@@ -10,13 +11,13 @@ import { sendWebResponse, toWebRequest } from './webRequest'
 type AppParts = {
   payload: Payload
   config: SanitizedConfig
-  /** Next's request handler for /admin, GraphQL and Next's assets; absent in API-only mode. */
+  /** Next's request handler for /admin and Next's assets; absent in API-only mode. */
   nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
 }
 
 /**
  * One process, one port: /healthz and /readyz, the delivery API under /v1, Payload's REST API
- * under /api (served from a Web Request, no Next in the path), and Next for the admin.
+ * and GraphQL under /api (served from a Web Request, no Next in the path), and Next for the admin.
  */
 export function createApp({ payload, config, nextHandler }: AppParts): Express {
   const app = express()
@@ -37,13 +38,13 @@ export function createApp({ payload, config, nextHandler }: AppParts): Express {
 
   app.use('/v1', express.json({ limit: '256kb' }), v1Router(payload))
 
-  // GraphQL (and its playground) are Next routes in Payload 3; the REST API is not.
   const apiRoute = config.routes.api
-  app.use(apiRoute, async (req, res, next) => {
-    if (req.path.startsWith(config.routes.graphQL) || req.path.startsWith(config.routes.graphQLPlayground)) {
-      next()
-      return
-    }
+  // GraphQL needs no Next either: its handler takes a Web Request too.
+  const graphQL = GRAPHQL_POST(Promise.resolve(config))
+  app.post(apiRoute + config.routes.graphQL, async (req, res) => {
+    await sendWebResponse(await graphQL(toWebRequest(req)), res)
+  })
+  app.use(apiRoute, async (req, res) => {
     const response = await handleEndpoints({ config, request: toWebRequest(req) })
     await sendWebResponse(response, res)
   })

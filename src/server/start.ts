@@ -10,6 +10,7 @@ import { ensureFirstAdmin } from '../bootstrap'
 import { createPayloadConfig } from '../createPayloadConfig'
 import type { Settings } from '../settings'
 import { loadStandardLibrary } from '../../seed/load'
+import { startScheduler } from '../jobs/scheduler'
 import { createApp } from './app'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -35,6 +36,8 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     await loadStandardLibrary(payload, { auditKey: settings.auditKey, log: (line) => payload.logger.info(line) })
   }
 
+  const stopScheduler = settings.schedulerIntervalMs > 0 ? startScheduler(payload, settings.schedulerIntervalMs) : async () => {}
+
   let nextHandler
   let nextApp: ReturnType<typeof next> | undefined
   if (options.admin !== false) {
@@ -54,6 +57,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     url: `http://localhost:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await stopScheduler()
       await nextApp?.close()
       await payload.destroy()
     },

@@ -1,75 +1,72 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
-import { actorOf } from '../../../src/audit/actor'
-import { recordAudit } from '../../../src/audit/log'
-import { decideTransition, type WorkflowAction, type WorkflowState } from '../../../src/domain/workflow'
 import { isPerson } from '../../../src/access'
-import { preservingLocale } from '../../../src/preservingLocale'
-import { runtimeSettings } from '../../../src/runtimeSettings'
+import { actorOf } from '../../../src/audit/actor'
+import { decideTransition, type WorkflowState } from '../../../src/domain/workflow'
 import { errorResponse } from '../../../src/server/errors'
+import { type TransitionWrite, writeTransition } from '../transition'
 
-/** What each transition writes besides the new state (all as a draft, except approval). */
-const EFFECTS: Record<WorkflowAction, { draft: boolean; data: Record<string, unknown> }> = {
-  submit: { draft: true, data: {} },
-  approve: { draft: false, data: { _status: 'published', pendingAuthors: [] } },
-  reject: { draft: true, data: {} },
+type Body = { comment?: unknown; publishAt?: unknown; version?: unknown }
+
+const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
+
+/** The phrase as the workflow sees it: its latest version and whether agents are served it now. */
+async function loadPhrase(req: PayloadRequest, id: string) {
+  const latest = await req.payload.findByID({ collection: 'phrases', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
+  if (!latest) return null
+  const current = await req.payload.findByID({ collection: 'phrases', id, depth: 0, overrideAccess: true, req })
+  return { latest, live: current._status === 'published' && current.workflowState === 'published' }
 }
 
-function transition(action: WorkflowAction): Endpoint {
+/**
+ * The start of every workflow endpoint: a signed-in person, the JSON body, the phrase, and the
+ * workflow rules' decision. Returns the refusal as a Response, or what to write.
+ */
+export async function decide(req: PayloadRequest, action: 'submit' | 'approve' | 'reject' | 'retire' | 'restore') {
+  if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', 'Sign in to move a phrase through review.')
+  await addDataAndFileToRequest(req)
+  const id = String(req.routeParams?.id)
+  const phrase = await loadPhrase(req, id)
+  if (!phrase) return errorResponse(404, 'not_found', `No phrase ${id}.`)
+  const body = (req.data ?? {}) as Body
+  const decision = decideTransition({
+    action,
+    state: phrase.latest.workflowState as WorkflowState,
+    live: phrase.live,
+    actor: { id: String(req.user!.id), roles: (req.user as { roles?: string[] }).roles ?? [] },
+    authors: (phrase.latest.pendingAuthors as string[] | null) ?? [],
+    comment: body.comment,
+    publishAt: body.publishAt,
+    now: new Date(),
+  })
+  if (!decision.ok) return errorResponse(decision.status, decision.code, decision.message)
+  return { phrase: phrase.latest, decision, body }
+}
+
+function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoint {
   return {
     path: `/:id/${action}`,
     method: 'post',
-    handler: async (req: PayloadRequest) => {
-      if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', 'Sign in to move a phrase through review.')
-      await addDataAndFileToRequest(req)
-      const id = String(req.routeParams?.id)
-      const phrase = await req.payload.findByID({ collection: 'phrases', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true })
-      if (!phrase) return errorResponse(404, 'not_found', `No phrase ${id}.`)
-      const comment = (req.data as { comment?: unknown } | undefined)?.comment
-      const decision = decideTransition({
-        action,
-        state: phrase.workflowState as WorkflowState,
-        actor: { id: String(req.user!.id), roles: (req.user as { roles?: string[] }).roles ?? [] },
-        authors: (phrase.pendingAuthors as string[] | null) ?? [],
-        comment,
+    handler: async (req) => {
+      const decided = await decide(req, action)
+      if (decided instanceof Response) return decided
+      const { phrase, decision, body } = decided
+      const reviewer = actorOf(req.user).actorLabel
+      const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
+      if (action === 'approve') {
+        Object.assign(write, { approvedBy: reviewer, publishAt: decision.publishAt, publish: decision.next === 'published' })
+      }
+      if (action === 'retire') write.unpublish = true
+      await writeTransition(req, phrase, write)
+      return Response.json({
+        id: phrase.id,
+        key: phrase.key,
+        workflowState: decision.next,
+        ...(decision.publishAt ? { publishAt: decision.publishAt.toISOString() } : {}),
       })
-      if (!decision.ok) return errorResponse(decision.status, decision.code, decision.message)
-
-      const { draft, data } = EFFECTS[action]
-      const actor = actorOf(req.user)
-      await preservingLocale(req, async () => {
-        await req.payload.update({
-          collection: 'phrases',
-          id,
-          draft,
-          data: { ...data, workflowState: decision.next },
-          context: { workflow: true },
-          overrideAccess: true,
-          depth: 0,
-          req,
-        })
-        await recordAudit(
-          req.payload,
-          runtimeSettings(req.payload).auditKey,
-          {
-            action,
-            ...actor,
-            summary: `${phrase.key}: ${phrase.workflowState} → ${decision.next}`,
-            targetCollection: 'phrases',
-            documentId: id,
-            documentKey: phrase.key,
-            before: { workflowState: phrase.workflowState },
-            after: { workflowState: decision.next },
-            approver: action === 'approve' ? actor.actorLabel : null,
-            comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null,
-          },
-          req,
-        )
-      })
-      return Response.json({ id: phrase.id, key: phrase.key, workflowState: decision.next })
     },
   }
 }
 
-/** `POST /api/phrases/:id/submit | approve | reject` (JSON body `{comment?}`). */
-export const workflowEndpoints: Endpoint[] = (['submit', 'approve', 'reject'] as const).map(transition)
+/** `POST /api/phrases/:id/submit | approve | reject | retire` (JSON body `{comment?, publishAt?}`). */
+export const workflowEndpoints: Endpoint[] = (['submit', 'approve', 'reject', 'retire'] as const).map(transition)

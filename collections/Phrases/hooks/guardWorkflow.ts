@@ -16,7 +16,11 @@ export const guardWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, r
   const authors = new Set<string>(Array.isArray(originalDoc?.pendingAuthors) ? originalDoc.pendingAuthors : [])
   authors.add(String(req.user!.id))
   data.pendingAuthors = [...authors]
-  // An edit after publication or retirement starts a new pending change.
-  if (!data.workflowState || data.workflowState === 'published' || data.workflowState === 'retired') data.workflowState = 'draft'
+  // A restored version, or an edit of what was published, scheduled or retired, is a new pending
+  // change; an approval covered the content it saw, so editing a scheduled phrase cancels it.
+  if (context.isRestoringVersion || data.workflowState !== 'in_review') {
+    data.workflowState = 'draft'
+    data.publishAt = null
+  }
   return data
 }

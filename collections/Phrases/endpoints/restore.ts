@@ -1,0 +1,31 @@
+import { type Endpoint, restoreVersionOperation } from 'payload'
+
+import { errorResponse } from '../../../src/server/errors'
+import { inTransaction } from '../../../src/transaction'
+import { decide } from './workflow'
+
+/**
+ * `POST /api/phrases/:id/restore` `{version}`: the old version's content becomes a new draft of
+ * the restorer's, which goes through review like any change. It never publishes.
+ */
+export const restoreEndpoint: Endpoint = {
+  path: '/:id/restore',
+  method: 'post',
+  handler: async (req) => {
+    const decided = await decide(req, 'restore')
+    if (decided instanceof Response) return decided
+    const { phrase, body } = decided
+    const versionId = typeof body.version === 'string' || typeof body.version === 'number' ? String(body.version) : ''
+    if (!versionId) return errorResponse(400, 'version_required', 'Say which version to restore: {"version": "<version id from the history>"}.')
+    const version = await req.payload.findVersionByID({ collection: 'phrases', id: versionId, depth: 0, overrideAccess: true, disableErrors: true, req })
+    if (!version || String(version.parent) !== String(phrase.id)) {
+      return errorResponse(404, 'version_not_found', `Phrase ${phrase.key} has no version ${versionId}.`)
+    }
+    req.context.restoredVersion = versionId
+    await inTransaction(req, () =>
+      // draft: true writes a new draft version and leaves what agents are served untouched.
+      restoreVersionOperation({ id: versionId, collection: req.payload.collections.phrases, draft: true, depth: 0, overrideAccess: true, req }),
+    )
+    return Response.json({ id: phrase.id, key: phrase.key, workflowState: 'draft', restoredVersion: versionId })
+  },
+}

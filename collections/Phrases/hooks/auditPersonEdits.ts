@@ -1,0 +1,47 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { isPerson } from '../../../src/access'
+import { actorOf } from '../../../src/audit/actor'
+import { recordAudit } from '../../../src/audit/log'
+import { DIFFED_SHARED_FIELDS, DIFFED_TEXT_FIELDS, sameContent } from '../../../src/domain/phraseDiff'
+import { runtimeSettings } from '../../../src/runtimeSettings'
+
+const AUDITED_FIELDS = [...DIFFED_TEXT_FIELDS, ...DIFFED_SHARED_FIELDS]
+
+/**
+ * A person's create, edit or restore of a phrase is in the audit trail with the changed fields
+ * before and after (in the locale written). Workflow transitions, the scheduler and the import
+ * write their own entries; the machine's conversion follows the person's entry.
+ */
+export const auditPersonEdits: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+  if (context.workflow || context.seed || context.conversion || !isPerson(req.user)) return doc
+  const before: Record<string, unknown> = {}
+  const after: Record<string, unknown> = {}
+  for (const field of AUDITED_FIELDS) {
+    if (operation === 'update' && sameContent(previousDoc?.[field], doc[field])) continue
+    if (operation === 'create' && (doc[field] === undefined || doc[field] === null)) continue
+    if (operation === 'update') before[field] = previousDoc?.[field] ?? null
+    after[field] = doc[field] ?? null
+  }
+  const restoring = Boolean(context.isRestoringVersion)
+  if (!restoring && operation === 'update' && Object.keys(after).length === 0) return doc
+  const action = restoring ? 'restore' : operation === 'create' ? 'create' : 'edit'
+  const version = context.restoredVersion ? ` (version ${String(context.restoredVersion)})` : ''
+  await recordAudit(
+    req.payload,
+    runtimeSettings(req.payload).auditKey,
+    {
+      action,
+      ...actorOf(req.user),
+      summary: restoring ? `${doc.key}: restored${version} as a new draft` : `${doc.key}: ${action} (${req.locale})`,
+      targetCollection: 'phrases',
+      documentId: String(doc.id),
+      documentKey: doc.key,
+      locale: typeof req.locale === 'string' ? req.locale : null,
+      before: operation === 'create' ? null : before,
+      after: restoring && context.restoredVersion ? { ...after, restoredVersion: String(context.restoredVersion) } : after,
+    },
+    req,
+  )
+  return doc
+}

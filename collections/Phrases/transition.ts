@@ -1,0 +1,72 @@
+import type { PayloadRequest } from 'payload'
+
+import { actorOf } from '../../src/audit/actor'
+import type { AuditAction } from '../../src/audit/chain'
+import { recordAudit } from '../../src/audit/log'
+import type { WorkflowState } from '../../src/domain/workflow'
+import { preservingLocale } from '../../src/preservingLocale'
+import { runtimeSettings } from '../../src/runtimeSettings'
+import { inTransaction } from '../../src/transaction'
+import type { ChangeStamp } from './hooks/stampChange'
+
+export type PhraseRef = { id: number | string; key: string; workflowState?: string | null }
+
+export type TransitionWrite = {
+  action: Extract<AuditAction, 'submit' | 'approve' | 'reject' | 'retire' | 'publish' | 'expire'>
+  next: WorkflowState
+  /** Publishing writes the phrase itself; everything else writes a new draft version. */
+  publish?: boolean
+  /** Withdraws the phrase from agents (retire, expire). */
+  unpublish?: boolean
+  comment?: string | null
+  /** The reviewer whose approval this version carries (approve; kept by a scheduled publish). */
+  approvedBy?: string | null
+  publishAt?: Date | null
+  summary?: string
+}
+
+/**
+ * Moves a phrase to its next state and records the audit entry in the same transaction, so
+ * neither lands without the other (PostgreSQL; see `inTransaction`).
+ */
+export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, write: TransitionWrite): Promise<void> {
+  const actor = actorOf(req.user, 'Scheduler')
+  const stamp: ChangeStamp = { action: write.action, by: actor.actorLabel ?? 'Scheduler', comment: write.comment ?? null, approvedBy: write.approvedBy ?? undefined }
+  const status = write.publish ? { _status: 'published' as const } : write.unpublish ? { _status: 'draft' as const } : {}
+  await inTransaction(req, () =>
+    preservingLocale(req, async () => {
+      await req.payload.update({
+        collection: 'phrases',
+        id: phrase.id,
+        draft: !write.publish && !write.unpublish,
+        data: {
+          ...status,
+          workflowState: write.next,
+          publishAt: write.publishAt?.toISOString() ?? null,
+          ...(write.publish ? { pendingAuthors: [] } : {}),
+        },
+        context: { workflow: true, change: stamp },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+      await recordAudit(
+        req.payload,
+        runtimeSettings(req.payload).auditKey,
+        {
+          action: write.action,
+          ...actor,
+          summary: write.summary ?? `${phrase.key}: ${phrase.workflowState ?? '?'} → ${write.next}`,
+          targetCollection: 'phrases',
+          documentId: String(phrase.id),
+          documentKey: phrase.key,
+          before: { workflowState: phrase.workflowState ?? null },
+          after: { workflowState: write.next, ...(write.publishAt ? { publishAt: write.publishAt.toISOString() } : {}) },
+          approver: write.approvedBy ?? null,
+          comment: write.comment ?? null,
+        },
+        req,
+      )
+    }),
+  )
+}
