@@ -51,7 +51,8 @@ const writeFor = (due: DueJob): TransitionWrite =>
     : { action: 'expire', next: 'retired', unpublish: true, summary: `${due.phrase.key}: expired (valid until ${due.dueAt})` }
 
 /** Runs still marked running long after they started: their process died; say so. */
-async function markInterruptedRuns(payload: Payload, now: Date): Promise<void> {
+async function markInterruptedRuns(payload: Payload): Promise<void> {
+  const now = new Date()
   const { docs } = await payload.find({
     collection: 'scheduled-runs',
     where: { status: { equals: 'running' }, startedAt: { less_than: new Date(now.getTime() - INTERRUPTED_AFTER_MS).toISOString() } },
@@ -74,7 +75,7 @@ async function markInterruptedRuns(payload: Payload, now: Date): Promise<void> {
  * decides who runs it, and the phrase's transition, its audit entry and the run's success
  * commit together. A failure is kept with its error and retried on a later pass.
  */
-async function runOnce(payload: Payload, due: DueJob, now: Date, report: SchedulerReport): Promise<void> {
+async function runOnce(payload: Payload, due: DueJob, report: SchedulerReport): Promise<void> {
   const { docs: earlier } = await payload.find({
     collection: 'scheduled-runs',
     where: { job: { equals: due.job }, phrase: { equals: due.phrase.id }, dueAt: { equals: due.dueAt } },
@@ -96,7 +97,7 @@ async function runOnce(payload: Payload, due: DueJob, now: Date, report: Schedul
         attempt,
         claim: `${due.job}:${due.phrase.id}:${due.dueAt}:${attempt}`,
         status: 'running',
-        startedAt: now.toISOString(),
+        startedAt: new Date().toISOString(),
       },
       depth: 0,
       overrideAccess: true,
@@ -124,18 +125,25 @@ async function runOnce(payload: Payload, due: DueJob, now: Date, report: Schedul
     await payload.update({
       collection: 'scheduled-runs',
       id: runId,
-      data: { status: 'failed', error: (error as Error).message || String(error), finishedAt: new Date().toISOString() },
+      data: { status: 'failed', error: describeFailure(error), finishedAt: new Date().toISOString() },
       overrideAccess: true,
     })
   }
 }
 
+/** The error as admins should read it: a validation error names each field and its problem. */
+function describeFailure(error: unknown): string {
+  const { message, data } = error as { message?: string; data?: { errors?: { path?: string; message?: string }[] } }
+  const fields = data?.errors?.map((field) => `${field.path}: ${field.message}`) ?? []
+  return [message || String(error), ...fields].join(' — ')
+}
+
 /** One pass: publishes what is due, expires what is past its validity. */
 export async function runDueJobs(payload: Payload, now = new Date()): Promise<SchedulerReport> {
   const report: SchedulerReport = { published: [], expired: [], failed: [] }
-  await markInterruptedRuns(payload, now)
+  await markInterruptedRuns(payload)
   for (const due of [...(await duePublications(payload, now)), ...(await dueExpiries(payload, now))]) {
-    await runOnce(payload, due, now, report)
+    await runOnce(payload, due, report)
   }
   return report
 }

@@ -68,6 +68,8 @@ export function testSettings(databaseUrl: string, name: string, env: Record<stri
     PHRASEBOOK_SEED: 'false',
     PORT: '0',
     NODE_ENV: 'test',
+    // Tests run the scheduler's passes themselves, or turn it on.
+    PHRASEBOOK_SCHEDULER_INTERVAL: '0',
     ...env,
   })
 }
@@ -75,4 +77,20 @@ export function testSettings(databaseUrl: string, name: string, env: Record<stri
 /** A real Payload instance on a real database (one per test file; `payload.destroy()` after). */
 export async function startPayload(settings: Settings, key = 'default'): Promise<Payload> {
   return getPayload({ config: await createPayloadConfig(settings), key })
+}
+
+/** Raw SQL on a test database, as someone who reached it past the API would run it. */
+export async function runSql(payload: Payload, settings: Settings, statements: string[]): Promise<void> {
+  if (settings.databaseKind === 'sqlite') {
+    const client = (payload.db as unknown as { client: { execute: (s: string) => Promise<unknown> } }).client
+    for (const statement of statements) await client.execute(statement)
+    return
+  }
+  const client = new pg.Client({ connectionString: settings.databaseUrl })
+  await client.connect()
+  try {
+    for (const statement of statements) await client.query(statement)
+  } finally {
+    await client.end()
+  }
 }

@@ -1,28 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import pg from 'pg'
-
 import { recordAudit } from '../../src/audit/log'
 import { type RunningServer, startServer } from '../../src/server/start'
 import type { Settings } from '../../src/settings'
-import { freshDatabaseUrl, testSettings } from '../helpers/databases'
+import { freshDatabaseUrl, runSql, testSettings } from '../helpers/databases'
 
 type Kind = 'sqlite' | 'postgres'
-
-/** Raw SQL on the test database, as someone who reached it past the API would run it. */
-async function sql(kind: Kind, settings: Settings, server: RunningServer, statements: string[]): Promise<void> {
-  if (kind === 'sqlite') {
-    const client = (server.payload.db as unknown as { client: { execute: (s: string) => Promise<unknown> } }).client
-    for (const statement of statements) await client.execute(statement)
-    return
-  }
-  const client = new pg.Client({ connectionString: settings.databaseUrl })
-  await client.connect()
-  try {
-    for (const statement of statements) await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
 
 /** Triggers off for this session (PostgreSQL) or dropped (SQLite): what a tamperer with database rights does. */
 const bypassGuards = (kind: Kind) =>
@@ -102,8 +84,8 @@ export function describeAuditLog(kind: Kind): void {
     })
 
     it('refuses UPDATE and DELETE in the database itself', async () => {
-      await expect(sql(kind, settings, server, ["UPDATE audit_log SET comment = 'x' WHERE sequence = 1"])).rejects.toThrow(/append-only/)
-      await expect(sql(kind, settings, server, ['DELETE FROM audit_log WHERE sequence = 1'])).rejects.toThrow(/append-only/)
+      await expect(runSql(server.payload, settings, ["UPDATE audit_log SET comment = 'x' WHERE sequence = 1"])).rejects.toThrow(/append-only/)
+      await expect(runSql(server.payload, settings, ['DELETE FROM audit_log WHERE sequence = 1'])).rejects.toThrow(/append-only/)
     })
 
     it('exports CSV and JSON with filters', async () => {
@@ -162,13 +144,13 @@ export function describeAuditLog(kind: Kind): void {
     })
 
     it('names the first tampered entry after someone edits or deletes rows in the database', async () => {
-      await sql(kind, settings, server, [...bypassGuards(kind), "UPDATE audit_log SET comment = 'approved by me' WHERE sequence = 5"])
+      await runSql(server.payload, settings, [...bypassGuards(kind), "UPDATE audit_log SET comment = 'approved by me' WHERE sequence = 5"])
       expect(await (await api('/api/audit-log/verify', 'auditor')).json()).toEqual({
         ok: false,
         entries: 5,
         firstBadEntry: { sequence: 5, reason: 'content does not match its hash' },
       })
-      await sql(kind, settings, server, [
+      await runSql(server.payload, settings, [
         ...bypassGuards(kind),
         'UPDATE audit_log SET comment = NULL WHERE sequence = 5',
         'DELETE FROM audit_log WHERE sequence = 6',

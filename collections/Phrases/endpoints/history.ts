@@ -9,7 +9,8 @@ async function versionsOf(req: PayloadRequest, id: string) {
   const { docs } = await req.payload.findVersions({
     collection: 'phrases',
     where: { parent: { equals: id } },
-    sort: '-updatedAt',
+    // A conversion can land in the same millisecond as the edit it follows: ids break the tie.
+    sort: ['-updatedAt', '-id'],
     pagination: false,
     depth: 0,
     locale: 'all',

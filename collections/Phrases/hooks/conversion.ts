@@ -33,7 +33,8 @@ export const markPersonEdits: CollectionBeforeChangeHook = ({ data, originalDoc,
  * overwritten by a conversion.
  */
 export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
-  if (context.conversion || context.seed || !isScript(req.locale) || !changed(doc, previousDoc)) return doc
+  // A restore brings back both scripts exactly as that version had them.
+  if (context.conversion || context.seed || context.isRestoringVersion || !isScript(req.locale) || !changed(doc, previousDoc)) return doc
   const source = req.locale
   await preservingLocale(req, () => writeConversion(req, doc, source))
   return doc
