@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 
+import { benchAuditOverhead } from './auditOverhead'
 import { benchConversion } from './conversion'
 
 /**
@@ -53,6 +54,37 @@ protected terms, overrides, and ambiguity flags, against calling opencc-js direc
 ${table}
 
 Worst overhead: ${worst.toFixed(2)}× (goal: at most 1.5×).`,
+)
+
+console.log('\nAudit write overhead per workflow transition')
+const audits = []
+for (const kind of ['sqlite', 'postgres'] as const) {
+  try {
+    audits.push(await benchAuditOverhead(kind))
+  } catch (error) {
+    console.log(`${kind}: skipped (${(error as Error).message.split('\n')[0]})`)
+  }
+}
+const auditTable = [
+  '| database | transitions | state write alone (ms) | with audit entry (ms) | audit entry (ms) | ratio |',
+  '|---|---|---|---|---|---|',
+  ...audits.map(
+    (a) =>
+      `| ${a.database} | ${a.transitions} | ${a.withoutAuditMs.toFixed(2)} | ${a.withAuditMs.toFixed(2)} | ${a.auditMs.toFixed(2)} | ${a.overhead.toFixed(2)}× |`,
+  ),
+].join('\n')
+console.log(auditTable)
+doc = replaceSection(
+  doc,
+  'audit',
+  `## Audit write overhead per transition (issue 4)
+
+${machine}. One phrase moved between draft and in review ${audits[0]?.transitions ?? 0} times through
+the Local API, alternating the bare state write (a new draft version) with \`writeTransition\`, which
+adds the HMAC-chained audit entry: reading the chain tip, sealing, inserting, and on PostgreSQL the
+advisory lock and the shared transaction. Medians per transition.
+
+${auditTable}`,
 )
 writeFileSync(DOC, doc)
 console.log('Written to docs/benchmarks.md')
