@@ -343,7 +343,15 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
       expect((await post('/api/phrases/999999/submit', 'editor')).status).toBe(404)
     })
 
-    it('keeps the audit chain intact through all of it', async () => {
+    it('lets an auditor export the history of a phrase as CSV, with the chain intact', async () => {
+      const csv = await api('/api/audit-log/export?format=csv&phrase=closing.thanks', 'auditor')
+      expect(csv.status).toBe(200)
+      expect(csv.headers.get('content-type')).toMatch(/text\/csv/)
+      const rows = (await csv.text()).trim().split('\n')
+      expect(rows).toHaveLength(1 + 5)
+      expect(rows.slice(1).map((row) => row.split(',')[2])).toEqual(['create', 'submit', 'edit', 'approve', 'edit'])
+      expect(rows.join('\n')).toContain('Good wording.')
+      expect(await json(api('/api/audit-log/verify', 'auditor'))).toMatchObject({ ok: true })
       expect(await verifyAuditLog(server.payload, settings.auditKey)).toMatchObject({ ok: true })
     })
 
