@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { AuditEvent } from '../src/audit/chain'
 import { recordAudit } from '../src/audit/log'
+import { bumpRevision } from '../src/delivery/revisions'
 import { storedOverridesFrom } from '../src/conversion/glossaryRules'
 import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
 import { holidayCalendar } from '../src/domain/holidays'
@@ -207,6 +208,8 @@ export async function loadStandardLibrary(payload: Payload, options: Options): P
   }
 
   const created = Object.values(report).reduce((sum, part) => sum + part.created, 0)
+  // One delivery revision for the whole import: agents' snapshots rebuild once.
+  if (created > 0) await bumpRevision(payload, { kind: 'reference', key: 'standard-library', change: 'changed' })
   log(
     created === 0
       ? 'Standard library already loaded; nothing to do.'

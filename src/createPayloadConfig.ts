@@ -9,10 +9,12 @@ import { buildConfig, type SanitizedConfig } from 'payload'
 import { ApiClients } from '../collections/ApiClients'
 import { AuditLog } from '../collections/AuditLog'
 import { Categories } from '../collections/Categories'
+import { DeliveryRevisions } from '../collections/DeliveryRevisions'
 import { ForbiddenTerms } from '../collections/ForbiddenTerms'
 import { Glossary } from '../collections/Glossary'
 import { Holidays } from '../collections/Holidays'
 import { Phrases } from '../collections/Phrases'
+import { PhraseUsage } from '../collections/PhraseUsage'
 import { Scenarios } from '../collections/Scenarios'
 import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
@@ -27,7 +29,7 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
   return buildConfig({
     secret: settings.payloadSecret,
     db: databaseAdapter(settings),
-    collections: [Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, AuditLog, ScheduledRuns],
+    collections: [Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, AuditLog, ScheduledRuns, DeliveryRevisions, PhraseUsage],
     localization: {
       locales: [
         { code: 'zh-Hant', label: '繁體中文' },

@@ -78,6 +78,8 @@ export interface Config {
     'api-clients': ApiClient;
     'audit-log': AuditLog;
     'scheduled-runs': ScheduledRun;
+    'delivery-revisions': DeliveryRevision;
+    'phrase-usage': PhraseUsage;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -95,6 +97,8 @@ export interface Config {
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
+    'delivery-revisions': DeliveryRevisionsSelect<false> | DeliveryRevisionsSelect<true>;
+    'phrase-usage': PhraseUsageSelect<false> | PhraseUsageSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -516,6 +520,35 @@ export interface ScheduledRun {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-revisions".
+ */
+export interface DeliveryRevision {
+  id: number;
+  revision: number;
+  kind: 'phrase' | 'reference';
+  /**
+   * The phrase key, or the collection that changed
+   */
+  key: string;
+  change: 'published' | 'withdrawn' | 'changed';
+  at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phrase-usage".
+ */
+export interface PhraseUsage {
+  id: number;
+  key: string;
+  locale: string;
+  channel: string;
+  clientKind: 'api-client' | 'user';
+  clientId: string;
+  clientName?: string | null;
+  at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -577,6 +610,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'scheduled-runs';
         value: number | ScheduledRun;
+      } | null)
+    | ({
+        relationTo: 'delivery-revisions';
+        value: number | DeliveryRevision;
+      } | null)
+    | ({
+        relationTo: 'phrase-usage';
+        value: number | PhraseUsage;
       } | null);
   globalSlug?: string | null;
   user:
@@ -844,6 +885,30 @@ export interface ScheduledRunsSelect<T extends boolean = true> {
   finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-revisions_select".
+ */
+export interface DeliveryRevisionsSelect<T extends boolean = true> {
+  revision?: T;
+  kind?: T;
+  key?: T;
+  change?: T;
+  at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phrase-usage_select".
+ */
+export interface PhraseUsageSelect<T extends boolean = true> {
+  key?: T;
+  locale?: T;
+  channel?: T;
+  clientKind?: T;
+  clientId?: T;
+  clientName?: T;
+  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
 import { identifierField, mustMatch } from '../fields/identifier'
+import { referenceDataChanged } from '../hooks/referenceDataChanged'
 
 /** The ten phrase categories (opening, inquiry, hold, …); the slug is the key prefix. */
 export const Categories: CollectionConfig = {
   slug: 'categories',
+  hooks: referenceDataChanged('categories'),
   labels: {
     singular: { en: 'Category', zh: '类别', 'zh-TW': '類別' },
     plural: { en: 'Categories', zh: '类别', 'zh-TW': '類別' },

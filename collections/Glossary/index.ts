@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
+import { referenceDataChanged } from '../hooks/referenceDataChanged'
 import { reconvertAfterChange, reconvertAfterDelete } from './hooks/reconvertAffectedPhrases'
+
+const glossaryChanged = referenceDataChanged('glossary')
 
 /**
  * Conversion vocabulary beyond OpenCC: protected terms (brand names that never convert) and
@@ -16,8 +19,8 @@ export const Glossary: CollectionConfig = {
   admin: { useAsTitle: 'term', defaultColumns: ['term', 'protect', 'note'] },
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
-    afterChange: [reconvertAfterChange],
-    afterDelete: [reconvertAfterDelete],
+    afterChange: [reconvertAfterChange, ...glossaryChanged.afterChange],
+    afterDelete: [reconvertAfterDelete, ...glossaryChanged.afterDelete],
   },
   fields: [
     { name: 'term', type: 'text', required: true, unique: true, maxLength: 100, admin: { description: 'As written' } },

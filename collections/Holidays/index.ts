@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
 import { identifierField, mustMatch } from '../fields/identifier'
+import { referenceDataChanged } from '../hooks/referenceDataChanged'
 
 /**
  * A holiday whose greeting variants replace the everyday phrase. The rule says how the dates
@@ -9,6 +10,7 @@ import { identifierField, mustMatch } from '../fields/identifier'
  */
 export const Holidays: CollectionConfig = {
   slug: 'holidays',
+  hooks: referenceDataChanged('holidays'),
   labels: {
     singular: { en: 'Holiday', zh: '节日', 'zh-TW': '節日' },
     plural: { en: 'Holidays', zh: '节日', 'zh-TW': '節日' },

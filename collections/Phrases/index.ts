@@ -13,6 +13,7 @@ import { workflowEndpoints } from './endpoints/workflow'
 import { guardWorkflow } from './hooks/guardWorkflow'
 import { rejectStaleWrites } from './hooks/rejectStaleWrites'
 import { stampChange } from './hooks/stampChange'
+import { withdrawDeleted } from './hooks/withdrawDeleted'
 
 /**
  * A standard phrase: what an agent says in one situation, in both scripts.
@@ -44,6 +45,7 @@ export const Phrases: CollectionConfig = {
     beforeOperation: [rejectStaleWrites],
     beforeChange: [guardWorkflow, markPersonEdits, stampChange],
     afterChange: [auditPersonEdits, convertOtherScript],
+    afterDelete: [withdrawDeleted],
   },
   fields: [
     identifierField('key', phraseKeyProblem, '<category>.<name>, e.g. opening.standard; stable, used by agent tools'),

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { actorOf } from '../../src/audit/actor'
 import type { AuditAction } from '../../src/audit/chain'
 import { recordAudit } from '../../src/audit/log'
+import { bumpRevision } from '../../src/delivery/revisions'
 import type { WorkflowState } from '../../src/domain/workflow'
 import { preservingLocale } from '../../src/preservingLocale'
 import { runtimeSettings } from '../../src/runtimeSettings'
@@ -26,8 +27,9 @@ export type TransitionWrite = {
 }
 
 /**
- * Moves a phrase to its next state and records the audit entry in the same transaction, so
- * neither lands without the other (PostgreSQL; see `inTransaction`).
+ * Moves a phrase to its next state and records the audit entry (and, when agents' view changes,
+ * the delivery revision) in the same transaction, so none lands without the others (PostgreSQL;
+ * see `inTransaction`).
  */
 export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, write: TransitionWrite): Promise<void> {
   const actor = actorOf(req.user, 'Scheduler')
@@ -67,6 +69,9 @@ export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, wr
         },
         req,
       )
+      if (write.publish || write.unpublish) {
+        await bumpRevision(req.payload, { kind: 'phrase', key: phrase.key, change: write.publish ? 'published' : 'withdrawn' }, req)
+      }
     }),
   )
 }

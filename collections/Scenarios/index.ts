@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { canEditPhrases, isAdmin, isPersonOrApiClient } from '../../src/access'
 import { identifierField, mustMatch } from '../fields/identifier'
+import { referenceDataChanged } from '../hooks/referenceDataChanged'
 
 /** An ordered call script: the phrases an agent uses one after another, with step notes. */
 export const Scenarios: CollectionConfig = {
   slug: 'scenarios',
+  hooks: referenceDataChanged('scenarios'),
   labels: {
     singular: { en: 'Scenario', zh: '通话脚本', 'zh-TW': '通話腳本' },
     plural: { en: 'Scenarios', zh: '通话脚本', 'zh-TW': '通話腳本' },

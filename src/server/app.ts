@@ -5,7 +5,7 @@ import express, { type Express } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { jsonErrorHandler, sendError } from './errors'
-import { v1Router } from './v1'
+import { type DeliveryParts, v1Router } from './v1'
 import { sendWebResponse, toWebRequest } from './webRequest'
 
 type AppParts = {
@@ -13,13 +13,14 @@ type AppParts = {
   config: SanitizedConfig
   /** Next's request handler for /admin and Next's assets; absent in API-only mode. */
   nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+  delivery: DeliveryParts
 }
 
 /**
  * One process, one port: /healthz and /readyz, the delivery API under /v1, Payload's REST API
  * and GraphQL under /api (served from a Web Request, no Next in the path), and Next for the admin.
  */
-export function createApp({ payload, config, nextHandler }: AppParts): Express {
+export function createApp({ payload, config, nextHandler, delivery }: AppParts): Express {
   const app = express()
   app.disable('x-powered-by')
 
@@ -36,7 +37,7 @@ export function createApp({ payload, config, nextHandler }: AppParts): Express {
     }
   })
 
-  app.use('/v1', express.json({ limit: '256kb' }), v1Router(payload))
+  app.use('/v1', v1Router(payload, delivery))
 
   const apiRoute = config.routes.api
   // GraphQL needs no Next either: its handler takes a Web Request too.

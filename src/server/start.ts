@@ -10,12 +10,14 @@ import { ensureFirstAdmin } from '../bootstrap'
 import { createPayloadConfig } from '../createPayloadConfig'
 import type { Settings } from '../settings'
 import { loadStandardLibrary } from '../../seed/load'
+import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
 import { startScheduler } from '../jobs/scheduler'
 import { createApp } from './app'
+import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-export type RunningServer = { server: Server; payload: Payload; url: string; close: () => Promise<void> }
+export type RunningServer = { server: Server; payload: Payload; url: string; store: DeliveryStore; close: () => Promise<void> }
 
 /**
  * The admin bundle reads its Payload config from the environment, and Next inlines
@@ -37,6 +39,8 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   }
 
   const stopScheduler = settings.schedulerIntervalMs > 0 ? startScheduler(payload, settings.schedulerIntervalMs) : async () => {}
+  const store = await startDeliveryStore(payload)
+  const usage = new UsageRecorder(payload)
 
   let nextHandler
   let nextApp: ReturnType<typeof next> | undefined
@@ -46,7 +50,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     await nextApp.prepare()
     nextHandler = nextApp.getRequestHandler()
   }
-  const app = createApp({ payload, config, nextHandler })
+  const app = createApp({ payload, config, nextHandler, delivery: { store, usage, timeZone: settings.timezone } })
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(settings.port, () => resolve(s))
   })
@@ -54,10 +58,13 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   return {
     server,
     payload,
+    store,
     url: `http://localhost:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await stopScheduler()
+      await store.stop()
+      await usage.stop()
       await nextApp?.close()
       await payload.destroy()
     },

@@ -1,8 +1,13 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Payload } from 'payload'
 
+import { openApiDocument } from '../delivery/openapi'
+import { isDeliveryLocale } from '../delivery/snapshot'
+import type { DeliveryStore } from '../delivery/store'
+import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { convertRoute } from './convertRoute'
-import { sendError } from './errors'
+import { addDeliveryRoutes, DeliveryError, sendDeliveryError } from './deliveryRoutes'
+import type { UsageRecorder } from './usage'
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -11,36 +16,92 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** How long a checked credential is trusted before it is checked again (a disabled client is out within this). */
+const CREDENTIAL_TTL_MS = 1000
+
 /**
  * Agent tools authenticate with an API client key (`Authorization: api-clients API-Key <key>`)
- * or a signed-in person's token; anything else is 401.
+ * or a signed-in person's token; anything else is 401. A credential is checked against the
+ * database at most once a second, so a busy agent desktop does not cost a query per read.
  */
 function authenticate(payload: Payload) {
+  const checked = new Map<string, { principal: Request['principal'] | null; until: number }>()
   return async (req: Request, res: Response, next: NextFunction) => {
-    const headers = new Headers()
-    for (const name of ['authorization', 'cookie']) {
-      const value = req.headers[name]
-      if (typeof value === 'string') headers.set(name, value)
+    const credential = `${req.headers.authorization ?? ''}\n${req.headers.cookie ?? ''}`
+    let entry = checked.get(credential)
+    if (!entry || entry.until < Date.now()) {
+      const headers = new Headers()
+      for (const name of ['authorization', 'cookie']) {
+        const value = req.headers[name]
+        if (typeof value === 'string') headers.set(name, value)
+      }
+      const { user } = await payload.auth({ headers })
+      const enabled = user && (user.collection !== 'api-clients' || (user as { enabled?: boolean }).enabled !== false)
+      entry = {
+        principal: user && enabled ? { collection: user.collection, id: user.id, name: (user as { name?: string }).name ?? (user as { email?: string }).email } : null,
+        until: Date.now() + CREDENTIAL_TTL_MS,
+      }
+      if (checked.size > 10_000) checked.clear()
+      checked.set(credential, entry)
     }
-    const { user } = await payload.auth({ headers })
-    const enabled = user && (user.collection !== 'api-clients' || (user as { enabled?: boolean }).enabled !== false)
-    if (!user || !enabled) {
-      sendError(res, 401, 'unauthorized', 'Send an API client key (Authorization: api-clients API-Key <key>) or sign in.')
+    if (!entry.principal) {
+      sendDeliveryError(req, res, new DeliveryError(401, 'unauthorized', 'unauthorized'))
       return
     }
-    req.principal = { collection: user.collection, id: user.id, name: (user as { name?: string }).name }
+    req.principal = entry.principal
     next()
   }
 }
 
-/** The delivery API for agent tools; its routes are added by the delivery module. */
-export function v1Router(payload: Payload): Router {
+/** `POST /v1/usage {key, locale, channel}` → 202: an agent used a published phrase. */
+function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
+  return (req: Request, res: Response) => {
+    const { key, locale, channel } = (req.body ?? {}) as Record<string, unknown>
+    const invalid = (problem: string) => sendDeliveryError(req, res, new DeliveryError(400, 'invalid_body', 'invalid_body', { problem }))
+    if (typeof key !== 'string' || !key) return invalid('Send {"key": "<phrase key>", "locale": "zh-TW", "channel": "phone"}.')
+    if (!isDeliveryLocale(locale)) return invalid(`"locale" is one of ${DELIVERY_LOCALES.join(', ')}.`)
+    if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) return invalid(`"channel" is one of ${CHANNELS.join(', ')}.`)
+    if (!store.snapshot.phrases.has(key)) return sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'phrase_not_found', { key }))
+    const principal = req.principal!
+    usage.record({
+      key,
+      locale,
+      channel,
+      clientKind: principal.collection === 'api-clients' ? 'api-client' : 'user',
+      clientId: String(principal.id),
+      clientName: principal.name ?? null,
+    })
+    res.status(202).json({ accepted: true })
+  }
+}
+
+/** Malformed or oversized JSON bodies get the same localized error shape as everything else. */
+const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
+  if (error?.type === 'entity.parse.failed') return sendDeliveryError(req, res, new DeliveryError(400, 'malformed_json', 'malformed_json'))
+  if (error?.status === 413) return sendDeliveryError(req, res, new DeliveryError(413, 'payload_too_large', 'payload_too_large'))
+  next(error)
+}
+
+export type DeliveryParts = { store: DeliveryStore; usage: UsageRecorder; timeZone: string }
+
+/** The delivery API for agent tools (PRODUCT.md "Delivery API"). */
+export function v1Router(payload: Payload, { store, usage, timeZone }: DeliveryParts): Router {
   const router = express.Router()
+  const openApi = JSON.stringify(openApiDocument())
+  router.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApi)
+  })
   router.use(authenticate(payload))
+  router.use(express.json({ limit: '256kb' }))
   router.get('/', (_req, res) => {
     res.json({ name: 'Phrasebook CMS delivery API', version: 1 })
   })
+  addDeliveryRoutes(router, payload, store, timeZone)
   router.post('/convert', convertRoute(payload))
-  router.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.baseUrl}${req.path}.`))
+  router.post('/usage', usageRoute(store, usage))
+  router.use((req, res) =>
+    sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'route_not_found', { method: req.method, path: `${req.baseUrl}${req.path}` })),
+  )
+  router.use(bodyErrors)
   return router
 }

@@ -1,0 +1,109 @@
+import i18next from 'i18next'
+
+/** The languages error messages are written in (chosen by `Accept-Language`). */
+export const MESSAGE_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number]
+
+const en = {
+  unauthorized: 'Send an API client key (Authorization: api-clients API-Key <key>) or sign in.',
+  route_not_found: 'No route {{method}} {{path}}.',
+  phrase_not_found: 'No published phrase "{{key}}" is in effect for that day and channel.',
+  scenario_not_found: 'No scenario "{{key}}".',
+  namespace_not_found: 'No category "{{ns}}": the namespaces are the category slugs ({{allowed}}).',
+  not_translated: 'Phrase "{{key}}" has no {{locale}} text yet (it is never replaced by the other script).',
+  unknown_locale: 'Unknown locale "{{value}}"; use one of {{allowed}}.',
+  unknown_category: 'Unknown category "{{value}}"; use one of {{allowed}}.',
+  unknown_channel: 'Unknown channel "{{value}}"; use one of {{allowed}}.',
+  invalid_at: '"at" must be a day such as 2027-02-06 or an ISO 8601 time (got "{{value}}").',
+  invalid_since: '"since" must be a revision number, 0 or more (got "{{value}}").',
+  invalid_query: '{{problem}}',
+  invalid_body: '{{problem}}',
+  invalid_text: 'Send the text to convert as a string: {"text": "…", "to": "zh-TW"}.',
+  unknown_target: 'Unknown target "{{value}}"; use one of {{allowed}}.',
+  text_too_long: 'The text is {{length}} characters; at most {{max}} are accepted per request.',
+  malformed_json: 'The request body is not valid JSON.',
+  payload_too_large: 'The request body is too large.',
+  internal_error: 'Internal server error.',
+}
+type Messages = typeof en
+export type MessageKey = keyof Messages
+
+const zhHant: Messages = {
+  unauthorized: '請提供 API 用戶端金鑰（Authorization: api-clients API-Key <key>）或先登入。',
+  route_not_found: '沒有 {{method}} {{path}} 這個路徑。',
+  phrase_not_found: '該日期與管道沒有已發布的話術「{{key}}」。',
+  scenario_not_found: '沒有情境「{{key}}」。',
+  namespace_not_found: '沒有類別「{{ns}}」：命名空間是類別代碼（{{allowed}}）。',
+  not_translated: '話術「{{key}}」還沒有 {{locale}} 文字（不會以另一種字體代替）。',
+  unknown_locale: '不認識的語系「{{value}}」，請使用 {{allowed}}。',
+  unknown_category: '不認識的類別「{{value}}」，請使用 {{allowed}}。',
+  unknown_channel: '不認識的管道「{{value}}」，請使用 {{allowed}}。',
+  invalid_at: '「at」必須是日期（如 2027-02-06）或 ISO 8601 時間（收到「{{value}}」）。',
+  invalid_since: '「since」必須是 0 以上的版本號（收到「{{value}}」）。',
+  invalid_query: '{{problem}}',
+  invalid_body: '{{problem}}',
+  invalid_text: '請以字串傳送要轉換的文字：{"text": "…", "to": "zh-TW"}。',
+  unknown_target: '不認識的目標「{{value}}」，請使用 {{allowed}}。',
+  text_too_long: '文字有 {{length}} 個字元，每次最多接受 {{max}} 個。',
+  malformed_json: '請求內容不是有效的 JSON。',
+  payload_too_large: '請求內容太大。',
+  internal_error: '伺服器內部錯誤。',
+}
+
+const zhHans: Messages = {
+  unauthorized: '请提供 API 客户端密钥（Authorization: api-clients API-Key <key>）或先登录。',
+  route_not_found: '没有 {{method}} {{path}} 这个路径。',
+  phrase_not_found: '该日期与渠道没有已发布的话术“{{key}}”。',
+  scenario_not_found: '没有场景“{{key}}”。',
+  namespace_not_found: '没有类别“{{ns}}”：命名空间是类别代码（{{allowed}}）。',
+  not_translated: '话术“{{key}}”还没有 {{locale}} 文字（不会以另一种字体代替）。',
+  unknown_locale: '不认识的语言区域“{{value}}”，请使用 {{allowed}}。',
+  unknown_category: '不认识的类别“{{value}}”，请使用 {{allowed}}。',
+  unknown_channel: '不认识的渠道“{{value}}”，请使用 {{allowed}}。',
+  invalid_at: '“at”必须是日期（如 2027-02-06）或 ISO 8601 时间（收到“{{value}}”）。',
+  invalid_since: '“since”必须是 0 以上的版本号（收到“{{value}}”）。',
+  invalid_query: '{{problem}}',
+  invalid_body: '{{problem}}',
+  invalid_text: '请以字符串发送要转换的文字：{"text": "…", "to": "zh-TW"}。',
+  unknown_target: '不认识的目标“{{value}}”，请使用 {{allowed}}。',
+  text_too_long: '文字有 {{length}} 个字符，每次最多接受 {{max}} 个。',
+  malformed_json: '请求内容不是有效的 JSON。',
+  payload_too_large: '请求内容太大。',
+  internal_error: '服务器内部错误。',
+}
+
+/** One i18next instance for the API's own messages (JSON, so nothing is HTML-escaped). */
+const i18n = i18next.createInstance()
+void i18n.init({
+  initAsync: false,
+  resources: { 'zh-Hant': { translation: zhHant }, 'zh-Hans': { translation: zhHans }, en: { translation: en } },
+  fallbackLng: 'zh-Hant',
+  interpolation: { escapeValue: false },
+})
+
+/**
+ * The message language for an `Accept-Language` header, by its q-values: Traditional for
+ * zh-Hant/TW/HK/MO, Simplified for zh-Hans/CN/SG and bare zh, English for en; Traditional when
+ * nothing matches (the library's default script).
+ */
+export function messageLanguage(acceptLanguage: string | undefined): MessageLanguage {
+  const ranges = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, position) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';')
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1)
+      return { tag: tag.trim(), q: Number.isNaN(q) ? 0 : q, position }
+    })
+    .filter((range) => range.tag && range.q > 0)
+    .sort((a, b) => b.q - a.q || a.position - b.position)
+  for (const { tag } of ranges) {
+    if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'zh-Hant'
+    if (/^zh(-(hans|cn|sg))?\b/.test(tag)) return 'zh-Hans'
+    if (/^en\b/.test(tag)) return 'en'
+  }
+  return 'zh-Hant'
+}
+
+export function message(key: MessageKey, language: MessageLanguage, values: Record<string, unknown> = {}): string {
+  return i18n.t(key, { lng: language, ...values })
+}

@@ -1,0 +1,806 @@
+import { FORBIDDEN_TERM_CLASSES } from '../domain/forbiddenTermClasses'
+import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
+import { PHRASE_KEY_MAX_LENGTH, PHRASE_KEY_PATTERN, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
+
+// The identifier rules below live in the collection configs (not in src/domain); keep them in step.
+/** collections/Categories: `slug`. */
+const CATEGORY_SLUG_PATTERN = /^[a-z0-9_-]{1,40}$/
+/** collections/Scenarios: `key`. */
+const SCENARIO_KEY_PATTERN = /^[a-z][a-z0-9_.-]{1,80}$/
+/** collections/Holidays: `code` (`default` matches it too, so one pattern covers `variant`). */
+const HOLIDAY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,40}$/
+
+/** The languages error messages are written in (`Accept-Language`). */
+const MESSAGE_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const
+const MAX_CONVERT_CHARACTERS = 10_000
+const MAX_QUERY_CHARACTERS = 100
+
+type Json = Record<string, unknown>
+
+const schemaRef = (name: string): Json => ({ $ref: `#/components/schemas/${name}` })
+const parameterRef = (name: string): Json => ({ $ref: `#/components/parameters/${name}` })
+const headerRef = (name: string): Json => ({ $ref: `#/components/headers/${name}` })
+/** OpenAPI 3.1 lets a reference override the component's description: which codes apply here. */
+const responseRef = (name: string, description?: string): Json =>
+  description ? { $ref: `#/components/responses/${name}`, description } : { $ref: `#/components/responses/${name}` }
+
+const nullable = (schema: Json): Json => ({ ...schema, type: [schema.type as string, 'null'] })
+
+function errorExample(code: string, message: string): Json {
+  return { summary: code, value: { error: { code, message } } }
+}
+
+function errorResponse(description: string, examples: Record<string, Json>): Json {
+  return { description, content: { 'application/json': { schema: schemaRef('Error'), examples } } }
+}
+
+type Example = { example: unknown } | { examples: Record<string, Json> }
+
+type GetOperation = {
+  operationId: string
+  summary: string
+  description: string
+  tags: string[]
+  parameters?: string[]
+  ok: { description: string; schema: Json } & Example
+  /** The 400 codes of this operation; documented only when the operation has inputs to reject. */
+  badRequest?: string
+  notFound?: string
+  /** Public: no credentials, so no 401 and no rate limit. */
+  public?: boolean
+}
+
+/** Every GET: conditional with `ETag`/`If-None-Match`, revalidated each time (`private, no-cache`). */
+function getOperation(op: GetOperation): Json {
+  const { ok } = op
+  const responses: Json = {
+    200: {
+      description: ok.description,
+      headers: { ETag: headerRef('ETag'), 'Cache-Control': headerRef('CacheControl') },
+      content: { 'application/json': { schema: ok.schema, ...('example' in ok ? { example: ok.example } : { examples: ok.examples }) } },
+    },
+    304: responseRef('NotModified'),
+  }
+  if (op.badRequest) responses[400] = responseRef('BadRequest', op.badRequest)
+  if (!op.public) responses[401] = responseRef('Unauthorized')
+  if (op.notFound) responses[404] = responseRef('NotFound', op.notFound)
+  if (!op.public) responses[429] = responseRef('RateLimited')
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: op.description,
+    tags: op.tags,
+    ...(op.public ? { security: [] } : {}),
+    parameters: [...(op.parameters ?? []), 'ifNoneMatch', 'acceptLanguage'].map(parameterRef),
+    responses,
+  }
+}
+
+type PostOperation = {
+  operationId: string
+  summary: string
+  description: string
+  tags: string[]
+  body: { schema: string; example: unknown }
+  ok: { status: 200 | 202; description: string; schema: Json; example: unknown }
+  badRequest: string
+  notFound?: string
+}
+
+/** Every POST takes JSON: malformed JSON and oversized bodies are rejected before the route runs. */
+function postOperation(op: PostOperation): Json {
+  const responses: Json = {
+    [op.ok.status]: { description: op.ok.description, content: { 'application/json': { schema: op.ok.schema, example: op.ok.example } } },
+    400: responseRef('BadRequest', op.badRequest),
+    401: responseRef('Unauthorized'),
+  }
+  if (op.notFound) responses[404] = responseRef('NotFound', op.notFound)
+  responses[413] = responseRef('PayloadTooLarge')
+  responses[429] = responseRef('RateLimited')
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: op.description,
+    tags: op.tags,
+    parameters: [parameterRef('acceptLanguage')],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: schemaRef(op.body.schema), example: op.body.example } },
+    },
+    responses,
+  }
+}
+
+/* Examples: one coherent library (an opening with a variable, a closing with a Spring Festival variant). */
+
+const OPENING_EXAMPLE = {
+  key: 'opening.standard',
+  category: 'opening',
+  locale: 'zh-TW',
+  title: '標準開場白',
+  text: '王先生您好，很高興為您服務，請問有什麼可以幫您？',
+  agentNotes: '接起電話後三秒內說出；語速放慢。',
+  variant: 'default',
+  variantKey: 'opening.standard',
+  channels: ['phone', 'chat'],
+  variables: [{ name: 'customer_title', description: '客戶稱謂（姓氏加先生／女士）', example: '王先生', fallback: '貴賓' }],
+  version: '128',
+  revision: 412,
+  updatedAt: '2026-01-20T08:30:00.000Z',
+}
+
+const CLOSING_EXAMPLE = {
+  key: 'closing.standard',
+  category: 'closing',
+  locale: 'zh-Hant',
+  title: '標準結束語',
+  text: '感謝您的來電，祝您新春快樂！',
+  agentNotes: null,
+  variant: 'spring_festival',
+  variantKey: 'closing.standard.spring_festival',
+  channels: ['phone'],
+  variables: [],
+  version: '131',
+  revision: 415,
+  updatedAt: '2026-01-28T02:00:00.000Z',
+}
+
+const localeList = DELIVERY_LOCALES.join('、')
+
+export function openApiDocument(serverUrl?: string): Record<string, unknown> {
+  const schemas: Json = {
+    Error: {
+      type: 'object',
+      description: 'Every error response has this body.',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: {
+              type: 'string',
+              description:
+                'Stable, for programs: `unauthorized` (401); `not_found`, `not_translated` (404); `unknown_locale`, ' +
+                '`unknown_category`, `unknown_channel`, `invalid_at`, `invalid_since`, `invalid_body`, `malformed_json` ' +
+                '(400); `payload_too_large` (413); `rate_limited` (429).',
+              examples: ['not_translated'],
+            },
+            message: {
+              type: 'string',
+              description: `For people, in the language of \`Accept-Language\` (${MESSAGE_LANGUAGES.join(', ')}; default zh-Hant).`,
+            },
+          },
+        },
+      },
+    },
+    DeliveryLocale: {
+      type: 'string',
+      enum: [...DELIVERY_LOCALES],
+      description:
+        'zh-Hant and zh-Hans are the two scripts a phrase is written in; zh-TW, zh-HK and zh-CN are their regional forms.',
+      examples: ['zh-TW'],
+    },
+    Channel: { type: 'string', enum: [...CHANNELS], examples: ['phone'] },
+    PhraseKey: {
+      type: 'string',
+      pattern: PHRASE_KEY_PATTERN.source,
+      maxLength: PHRASE_KEY_MAX_LENGTH,
+      description: '`<category>.<name>`.',
+      examples: ['closing.standard'],
+    },
+    CategorySlug: { type: 'string', pattern: CATEGORY_SLUG_PATTERN.source, examples: ['closing'] },
+    ScenarioKey: { type: 'string', pattern: SCENARIO_KEY_PATTERN.source, examples: ['silent_call'] },
+    Variant: {
+      type: 'string',
+      pattern: HOLIDAY_CODE_PATTERN.source,
+      description: '`default`, or the code of the holiday whose variant is served.',
+      examples: ['default', 'spring_festival'],
+    },
+    Revision: {
+      type: 'integer',
+      minimum: 0,
+      description: 'The library revision: it grows with every publication, withdrawal and reference-data change.',
+      examples: [415],
+    },
+    Variable: {
+      type: 'object',
+      required: ['name', 'description', 'example', 'fallback'],
+      properties: {
+        name: { type: 'string', pattern: VARIABLE_NAME_PATTERN.source, examples: ['customer_title'] },
+        description: nullable({ type: 'string' }),
+        example: nullable({ type: 'string' }),
+        fallback: nullable({
+          type: 'string',
+          description: 'Used when the caller sends no value; in the script of the requested locale. Null: the placeholder stays.',
+        }),
+      },
+    },
+    Phrase: {
+      type: 'object',
+      required: ['key', 'category', 'locale', 'title', 'text', 'agentNotes', 'variant', 'variantKey', 'channels', 'variables', 'version', 'revision', 'updatedAt'],
+      properties: {
+        key: schemaRef('PhraseKey'),
+        category: schemaRef('CategorySlug'),
+        locale: schemaRef('DeliveryLocale'),
+        title: { type: 'string' },
+        text: {
+          type: 'string',
+          description:
+            'The text in the requested locale. Variables sent as `vars` are filled in (HTML-escaped); a missing one ' +
+            'takes its declared fallback, else stays as `{{name}}`.',
+        },
+        agentNotes: nullable({ type: 'string', description: 'Guidance for the agent; not to be read out.' }),
+        variant: schemaRef('Variant'),
+        variantKey: {
+          allOf: [schemaRef('PhraseKey')],
+          description: 'The key of the phrase actually served: the base key, or its holiday variant.',
+          examples: ['closing.standard.spring_festival'],
+        },
+        channels: { type: 'array', items: schemaRef('Channel'), uniqueItems: true },
+        variables: { type: 'array', items: schemaRef('Variable') },
+        version: { type: 'string', description: 'The id of the published version served.' },
+        revision: schemaRef('Revision'),
+        updatedAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    PhraseList: {
+      type: 'object',
+      required: ['revision', 'locale', 'day', 'items'],
+      properties: {
+        revision: schemaRef('Revision'),
+        locale: schemaRef('DeliveryLocale'),
+        day: { type: 'string', format: 'date', description: 'The day whose holiday variants were applied.' },
+        items: { type: 'array', items: schemaRef('Phrase') },
+      },
+    },
+    ScenarioSummary: {
+      type: 'object',
+      required: ['key', 'title'],
+      properties: { key: schemaRef('ScenarioKey'), title: { type: 'string' } },
+    },
+    ScenarioList: {
+      type: 'object',
+      required: ['revision', 'locale', 'items'],
+      properties: {
+        revision: schemaRef('Revision'),
+        locale: schemaRef('DeliveryLocale'),
+        items: { type: 'array', items: schemaRef('ScenarioSummary') },
+      },
+    },
+    ScenarioStep: {
+      type: 'object',
+      required: ['order', 'note', 'phrase'],
+      properties: {
+        order: { type: 'integer', minimum: 1 },
+        note: nullable({ type: 'string', description: 'A stage direction for the agent, e.g. 等待3秒.' }),
+        phrase: {
+          type: 'object',
+          required: ['key', 'text', 'variant'],
+          properties: { key: schemaRef('PhraseKey'), text: { type: 'string' }, variant: schemaRef('Variant') },
+        },
+      },
+    },
+    Scenario: {
+      type: 'object',
+      required: ['key', 'title', 'locale', 'steps'],
+      properties: {
+        key: schemaRef('ScenarioKey'),
+        title: { type: 'string' },
+        locale: schemaRef('DeliveryLocale'),
+        steps: { type: 'array', items: schemaRef('ScenarioStep') },
+      },
+    },
+    I18nextBundle: {
+      type: 'object',
+      description:
+        'An i18next JSON v4 resource bundle for one namespace (a category). Keys are phrase keys without the ' +
+        'category; holiday variants are context keys (`<name>_<holiday>`); variables stay as `{{name}}`.',
+      additionalProperties: { type: 'string' },
+    },
+    Change: {
+      type: 'object',
+      required: ['key', 'change', 'revision'],
+      properties: {
+        key: schemaRef('PhraseKey'),
+        change: { type: 'string', enum: ['published', 'withdrawn'] },
+        revision: schemaRef('Revision'),
+      },
+    },
+    Changes: {
+      type: 'object',
+      required: ['revision', 'since', 'reference', 'changes'],
+      properties: {
+        revision: schemaRef('Revision'),
+        since: schemaRef('Revision'),
+        reference: {
+          type: 'boolean',
+          description: 'True when categories, holidays, scenarios or the glossary changed: refetch everything.',
+        },
+        changes: { type: 'array', description: 'One entry per phrase key: its latest change.', items: schemaRef('Change') },
+      },
+    },
+    ConvertRequest: {
+      type: 'object',
+      required: ['text', 'to'],
+      properties: {
+        text: { type: 'string', maxLength: MAX_CONVERT_CHARACTERS },
+        to: schemaRef('DeliveryLocale'),
+      },
+    },
+    Ambiguity: {
+      type: 'object',
+      required: ['index', 'char', 'chosen', 'candidates'],
+      description: 'A one-to-many character the converter had to guess; a person should check it.',
+      properties: {
+        index: { type: 'integer', minimum: 0, description: 'Position in the converted text.' },
+        char: { type: 'string', description: 'The source character.' },
+        chosen: { type: 'string' },
+        candidates: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    ConvertResult: {
+      type: 'object',
+      required: ['text', 'to', 'ambiguities'],
+      properties: {
+        text: { type: 'string' },
+        to: schemaRef('DeliveryLocale'),
+        ambiguities: { type: 'array', items: schemaRef('Ambiguity') },
+      },
+    },
+    LintRequest: {
+      type: 'object',
+      required: ['text'],
+      properties: { text: { type: 'string' } },
+    },
+    LintFinding: {
+      type: 'object',
+      required: ['term', 'class', 'severity', 'index', 'length', 'suggestion'],
+      properties: {
+        term: { type: 'string', description: 'The forbidden term found (服務忌語).' },
+        class: { type: 'string', enum: FORBIDDEN_TERM_CLASSES.map((c) => c.value) },
+        severity: { type: 'string', enum: ['block', 'warn'] },
+        index: { type: 'integer', minimum: 0 },
+        length: { type: 'integer', minimum: 1 },
+        suggestion: nullable({ type: 'string', description: 'What to say instead.' }),
+      },
+    },
+    LintResult: {
+      type: 'object',
+      required: ['ok', 'findings'],
+      properties: {
+        ok: { type: 'boolean', description: 'False when a finding has severity `block`.' },
+        findings: { type: 'array', items: schemaRef('LintFinding') },
+      },
+    },
+    UsageEvent: {
+      type: 'object',
+      required: ['key', 'locale', 'channel'],
+      properties: { key: schemaRef('PhraseKey'), locale: schemaRef('DeliveryLocale'), channel: schemaRef('Channel') },
+    },
+    UsageAccepted: {
+      type: 'object',
+      required: ['accepted'],
+      properties: { accepted: { const: true } },
+    },
+    ApiInfo: {
+      type: 'object',
+      required: ['name', 'version'],
+      properties: { name: { type: 'string' }, version: { type: 'integer' } },
+    },
+    OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
+  }
+
+  const parameters: Json = {
+    locale: {
+      name: 'locale',
+      in: 'query',
+      description:
+        'The locale to deliver. A phrase with no text in it is `not_translated`: never silently the other script.',
+      schema: { ...(schemas.DeliveryLocale as Json), default: 'zh-Hant' },
+    },
+    channel: {
+      name: 'channel',
+      in: 'query',
+      description: 'Only phrases used on this channel.',
+      schema: schemaRef('Channel'),
+    },
+    at: {
+      name: 'at',
+      in: 'query',
+      description:
+        'The day whose holiday variants apply: a date, or a date-time taken on its day in the server\'s time zone ' +
+        '(`PHRASEBOOK_TIMEZONE`, default Asia/Taipei). Default: today there.',
+      schema: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] },
+      examples: {
+        date: { value: '2026-02-17' },
+        dateTime: { value: '2026-02-17T09:30:00+08:00' },
+      },
+    },
+    category: {
+      name: 'category',
+      in: 'query',
+      description: 'Only phrases of this category (its slug).',
+      schema: schemaRef('CategorySlug'),
+    },
+    q: {
+      name: 'q',
+      in: 'query',
+      description: 'Free-text search in title and text.',
+      schema: { type: 'string', maxLength: MAX_QUERY_CHARACTERS },
+      example: '來電',
+    },
+    since: {
+      name: 'since',
+      in: 'query',
+      description: 'The `revision` the client last saw; 0 lists every phrase\'s latest change.',
+      schema: { type: 'integer', minimum: 0, default: 0 },
+      example: 412,
+    },
+    vars: {
+      name: 'vars',
+      in: 'query',
+      description: 'Variable values to fill in, e.g. `vars[customer_title]=王先生`.',
+      style: 'deepObject',
+      explode: true,
+      schema: {
+        type: 'object',
+        propertyNames: { pattern: VARIABLE_NAME_PATTERN.source },
+        additionalProperties: { type: 'string' },
+      },
+      example: { customer_title: '王先生' },
+    },
+    phraseKey: {
+      name: 'key',
+      in: 'path',
+      required: true,
+      description: 'The base phrase key; the holiday variant in effect is chosen by the server.',
+      schema: schemaRef('PhraseKey'),
+      example: 'closing.standard',
+    },
+    scenarioKey: {
+      name: 'key',
+      in: 'path',
+      required: true,
+      schema: schemaRef('ScenarioKey'),
+      example: 'silent_call',
+    },
+    lng: {
+      name: 'lng',
+      in: 'path',
+      required: true,
+      description: 'i18next language: a delivery locale.',
+      schema: schemaRef('DeliveryLocale'),
+    },
+    ns: {
+      name: 'ns',
+      in: 'path',
+      required: true,
+      description: 'i18next namespace: a category slug.',
+      schema: schemaRef('CategorySlug'),
+      example: 'closing',
+    },
+    ifNoneMatch: {
+      name: 'If-None-Match',
+      in: 'header',
+      description: 'An `ETag` from an earlier response: 304 if nothing changed.',
+      schema: { type: 'string' },
+    },
+    acceptLanguage: {
+      name: 'Accept-Language',
+      in: 'header',
+      description: `The language of error messages: ${MESSAGE_LANGUAGES.join(', ')} (default zh-Hant). Content follows \`locale\`, not this.`,
+      schema: { type: 'string' },
+      example: 'zh-Hant',
+    },
+  }
+
+  const responses: Json = {
+    NotModified: {
+      description: 'Not modified: the `If-None-Match` tag is current. No body.',
+      headers: { ETag: headerRef('ETag'), 'Cache-Control': headerRef('CacheControl') },
+    },
+    BadRequest: errorResponse('A query parameter or the request body is not valid.', {
+      unknown_locale: errorExample('unknown_locale', `不支援的語系「zh-SG」，請使用 ${localeList}。`),
+      unknown_category: errorExample('unknown_category', '沒有分類「greetings」。'),
+      unknown_channel: errorExample('unknown_channel', `不支援的管道「fax」，請使用 ${CHANNELS.join('、')}。`),
+      invalid_at: errorExample('invalid_at', 'at 必須是日期（YYYY-MM-DD）或日期時間（ISO 8601）。'),
+      invalid_since: errorExample('invalid_since', 'since 必須是大於或等於 0 的整數。'),
+      invalid_body: errorExample('invalid_body', '請求內容不正確：text 必須是字串。'),
+      malformed_json: errorExample('malformed_json', '請求內容不是有效的 JSON。'),
+    }),
+    Unauthorized: errorResponse('No valid API client key or user token.', {
+      'zh-Hant': errorExample('unauthorized', '請提供 API 用戶端金鑰（Authorization: api-clients API-Key <key>）或先登入。'),
+      'zh-Hans': errorExample('unauthorized', '请提供 API 客户端密钥（Authorization: api-clients API-Key <key>）或先登录。'),
+      en: errorExample('unauthorized', 'Send an API client key (Authorization: api-clients API-Key <key>) or sign in.'),
+    }),
+    NotFound: errorResponse('Not found.', {
+      not_found: errorExample('not_found', '找不到話術「closing.standerd」。'),
+      not_translated: errorExample('not_translated', '話術「closing.standard」沒有簡體中文（zh-Hans）內容。'),
+    }),
+    PayloadTooLarge: errorResponse('The request body is too large.', {
+      payload_too_large: errorExample('payload_too_large', '請求內容太大。'),
+    }),
+    RateLimited: errorResponse('Too many requests from this client; slow down.', {
+      rate_limited: errorExample('rate_limited', '請求過於頻繁，請稍後再試。'),
+    }),
+  }
+
+  const headers: Json = {
+    ETag: {
+      description: 'The representation\'s tag; send it back as `If-None-Match`.',
+      schema: { type: 'string' },
+      example: '"1a7-k3Jx0bq9Zt"',
+    },
+    CacheControl: {
+      description: 'Caches may keep the response for this client only and must revalidate it each time.',
+      schema: { type: 'string', const: 'private, no-cache' },
+    },
+  }
+
+  const securitySchemes: Json = {
+    apiClientKey: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description: 'An agent tool\'s key. Value: `api-clients API-Key <key>`.',
+    },
+    // Payload signs people in with `Authorization: JWT <token>`, not `Bearer`, so this is not an http scheme.
+    userToken: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description: 'A signed-in person\'s token (from `POST /api/users/login`). Value: `JWT <token>`.',
+    },
+  }
+
+  const paths: Json = {
+    '/v1': {
+      get: getOperation({
+        operationId: 'getApiInfo',
+        summary: 'API name and version',
+        description: 'A cheap authenticated call: checks the credentials work.',
+        tags: ['Meta'],
+        ok: { description: 'The API.', schema: schemaRef('ApiInfo'), example: { name: 'Phrasebook CMS delivery API', version: 1 } },
+      }),
+    },
+    '/v1/phrases': {
+      get: getOperation({
+        operationId: 'listPhrases',
+        summary: 'List phrases',
+        description:
+          'Published phrases valid now. Holiday variants are not items of their own: each base phrase appears ' +
+          'once, with the variant in effect on `day` applied (`variant`, `variantKey`).',
+        tags: ['Phrases'],
+        parameters: ['category', 'channel', 'locale', 'at', 'q'],
+        ok: {
+          description: 'The phrases, in the requested locale.',
+          schema: schemaRef('PhraseList'),
+          example: { revision: 415, locale: 'zh-TW', day: '2026-02-17', items: [OPENING_EXAMPLE, { ...CLOSING_EXAMPLE, locale: 'zh-TW' }] },
+        },
+        badRequest: '`unknown_locale`, `unknown_category`, `unknown_channel` or `invalid_at`.',
+      }),
+    },
+    '/v1/phrases/{key}': {
+      get: getOperation({
+        operationId: 'getPhrase',
+        summary: 'Get a phrase',
+        description: 'One published phrase, with the holiday variant in effect on `at` and the variables in `vars` filled in.',
+        tags: ['Phrases'],
+        parameters: ['phraseKey', 'locale', 'channel', 'at', 'vars'],
+        ok: {
+          description: 'The phrase.',
+          schema: schemaRef('Phrase'),
+          examples: {
+            withVariables: { summary: 'vars[customer_title]=王先生&locale=zh-TW', value: OPENING_EXAMPLE },
+            holidayVariant: { summary: 'closing.standard on 2026-02-17 (春節)', value: CLOSING_EXAMPLE },
+          },
+        },
+        badRequest: '`unknown_locale`, `unknown_channel` or `invalid_at`.',
+        notFound: '`not_found`: no published phrase with this key. `not_translated`: it has no text in this locale.',
+      }),
+    },
+    '/v1/scenarios': {
+      get: getOperation({
+        operationId: 'listScenarios',
+        summary: 'List scenarios',
+        description: 'Call scenarios: the phrases to use, in order, for a situation.',
+        tags: ['Scenarios'],
+        parameters: ['locale'],
+        ok: {
+          description: 'The scenarios.',
+          schema: schemaRef('ScenarioList'),
+          example: {
+            revision: 415,
+            locale: 'zh-Hant',
+            items: [
+              { key: 'silent_call', title: '無聲電話' },
+              { key: 'callback_later', title: '稍後回電' },
+            ],
+          },
+        },
+        badRequest: '`unknown_locale`.',
+      }),
+    },
+    '/v1/scenarios/{key}': {
+      get: getOperation({
+        operationId: 'getScenario',
+        summary: 'Get a scenario',
+        description: 'A scenario\'s steps, each with its phrase (holiday variant in effect on `at` applied).',
+        tags: ['Scenarios'],
+        parameters: ['scenarioKey', 'locale', 'at', 'channel'],
+        ok: {
+          description: 'The scenario.',
+          schema: schemaRef('Scenario'),
+          example: {
+            key: 'silent_call',
+            title: '無聲電話',
+            locale: 'zh-Hant',
+            steps: [
+              { order: 1, note: null, phrase: { key: 'silent.prompt', text: '您好，請問聽得到我的聲音嗎？', variant: 'default' } },
+              { order: 2, note: '等待3秒', phrase: { key: 'silent.retry', text: '您好，這裡是客服中心，請問需要什麼協助？', variant: 'default' } },
+              { order: 3, note: '仍無回應', phrase: { key: 'silent.close', text: '很抱歉聽不到您的聲音，請您稍後再撥，再見。', variant: 'default' } },
+            ],
+          },
+        },
+        badRequest: '`unknown_locale`, `unknown_channel` or `invalid_at`.',
+        notFound: '`not_found`: no scenario with this key.',
+      }),
+    },
+    '/v1/i18n/{lng}/{ns}.json': {
+      get: getOperation({
+        operationId: 'getI18nextBundle',
+        summary: 'i18next resource bundle',
+        description:
+          'The published phrases of one category as an i18next JSON v4 bundle, for i18next-http-backend: ' +
+          '`loadPath: \'<server>/v1/i18n/{{lng}}/{{ns}}.json\'`, with the `Authorization` header in `customHeaders`. ' +
+          'Holiday variants are context keys, so `t(\'standard\', {context: \'spring_festival\'})` picks one.',
+        tags: ['i18n'],
+        parameters: ['lng', 'ns'],
+        ok: {
+          description: 'The bundle.',
+          schema: schemaRef('I18nextBundle'),
+          example: { standard: '感謝您的來電，再見！', standard_spring_festival: '感謝您的來電，祝您新春快樂！' },
+        },
+        badRequest: '`unknown_locale` (`lng`) or `unknown_category` (`ns`).',
+      }),
+    },
+    '/v1/changes': {
+      get: getOperation({
+        operationId: 'listChanges',
+        summary: 'Changes since a revision',
+        description:
+          'What to refetch after `since`: the phrase keys published or withdrawn (one entry per key, its latest ' +
+          'change). When `reference` is true, refetch everything. Keep the returned `revision` for the next call.',
+        tags: ['Changes'],
+        parameters: ['since'],
+        ok: {
+          description: 'The changes.',
+          schema: schemaRef('Changes'),
+          example: {
+            revision: 415,
+            since: 412,
+            reference: false,
+            changes: [
+              { key: 'closing.standard', change: 'published', revision: 415 },
+              { key: 'hold.long_wait', change: 'withdrawn', revision: 413 },
+            ],
+          },
+        },
+        badRequest: '`invalid_since`.',
+      }),
+    },
+    '/v1/convert': {
+      post: postOperation({
+        operationId: 'convertText',
+        summary: 'Convert between scripts',
+        description:
+          `Converts text into a delivery locale with OpenCC and the call-centre glossary (at most ${MAX_CONVERT_CHARACTERS.toLocaleString('en')} ` +
+          'characters), flagging characters that had to be guessed.',
+        tags: ['Text tools'],
+        body: { schema: 'ConvertRequest', example: { text: '衣服都干了吗？', to: 'zh-TW' } },
+        ok: {
+          status: 200,
+          description: 'The converted text.',
+          schema: schemaRef('ConvertResult'),
+          example: {
+            text: '衣服都乾了嗎？',
+            to: 'zh-TW',
+            ambiguities: [{ index: 3, char: '干', chosen: '乾', candidates: ['乾', '幹', '干'] }],
+          },
+        },
+        badRequest: '`invalid_body`, `malformed_json` or `unknown_locale` (`to`).',
+      }),
+    },
+    '/v1/lint': {
+      post: postOperation({
+        operationId: 'lintText',
+        summary: 'Check text for forbidden terms',
+        description: 'Finds service taboo terms (服務忌語) from the forbidden-terms list.',
+        tags: ['Text tools'],
+        body: { schema: 'LintRequest', example: { text: '這不是我們的問題，你自己去查。' } },
+        ok: {
+          status: 200,
+          description: 'The findings.',
+          schema: schemaRef('LintResult'),
+          example: {
+            ok: false,
+            findings: [
+              { term: '不是我們的問題', class: 'deflect', severity: 'block', index: 1, length: 7, suggestion: '我來協助您確認' },
+              { term: '你自己去查', class: 'command', severity: 'warn', index: 9, length: 5, suggestion: null },
+            ],
+          },
+        },
+        badRequest: '`invalid_body` or `malformed_json`.',
+      }),
+    },
+    '/v1/usage': {
+      post: postOperation({
+        operationId: 'recordUsage',
+        summary: 'Record that a phrase was used',
+        description: 'Agent tools report each phrase an agent used, for the library\'s usage statistics.',
+        tags: ['Usage'],
+        body: { schema: 'UsageEvent', example: { key: 'closing.standard', locale: 'zh-TW', channel: 'phone' } },
+        ok: { status: 202, description: 'Recorded.', schema: schemaRef('UsageAccepted'), example: { accepted: true } },
+        badRequest: '`invalid_body` or `malformed_json`.',
+        notFound: '`not_found`: no phrase with this key.',
+      }),
+    },
+    '/v1/openapi.json': {
+      get: getOperation({
+        operationId: 'getOpenApiDocument',
+        summary: 'This document',
+        description: 'The OpenAPI 3.1 description of the delivery API. Public.',
+        tags: ['Meta'],
+        public: true,
+        ok: { description: 'The document.', schema: schemaRef('OpenApiDocument'), example: { openapi: '3.1.0' } },
+      }),
+    },
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Phrasebook CMS delivery API',
+      version: '1',
+      description: [
+        'The call-centre phrase library (話術庫) for agent tools, in Traditional and Simplified Chinese.',
+        '',
+        `**Locales.** ${DELIVERY_LOCALES.join(', ')}; default zh-Hant. A phrase with no text in the requested ` +
+          'locale is `404 not_translated`: the API never silently falls back to the other script.',
+        '',
+        '**Holidays.** A phrase may have holiday variants (e.g. Spring Festival). The variant in effect on `at` ' +
+          '(default: today in the server\'s time zone, `PHRASEBOOK_TIMEZONE`, default Asia/Taipei) is served in ' +
+          'place of the base phrase.',
+        '',
+        '**Caching.** Every GET sends an `ETag` and `Cache-Control: private, no-cache`, and answers a matching ' +
+          '`If-None-Match` with 304. `GET /v1/changes` tells a cache what to refetch.',
+        '',
+        '**Errors.** Every error body is `{"error": {"code", "message"}}`; `message` is in the language of ' +
+          `\`Accept-Language\` (${MESSAGE_LANGUAGES.join(', ')}; default zh-Hant).`,
+      ].join('\n'),
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl, description: 'This server (paths include `/v1`).' }] } : {}),
+    security: [{ apiClientKey: [] }, { userToken: [] }],
+    tags: [
+      { name: 'Phrases', description: 'Published phrases in a delivery locale.' },
+      { name: 'Scenarios', description: 'Ordered phrases for a call situation.' },
+      { name: 'i18n', description: 'Phrases as i18next resource bundles.' },
+      { name: 'Changes', description: 'What changed since a revision, for caches.' },
+      { name: 'Text tools', description: 'Script conversion and forbidden-term checks.' },
+      { name: 'Usage', description: 'Usage reporting.' },
+      { name: 'Meta', description: 'The API itself.' },
+    ],
+    paths,
+    components: { schemas, parameters, headers, responses, securitySchemes },
+  }
+}
+
+const METHODS = ['get', 'post'] as const
+
+/** Every operation of the document, for tests that call each route. */
+export const DOCUMENTED_ROUTES: ReadonlyArray<{ method: 'get' | 'post'; path: string }> = Object.freeze(
+  Object.entries(openApiDocument().paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
+    METHODS.filter((method) => method in item).map((method) => Object.freeze({ method, path })),
+  ),
+)

@@ -1,0 +1,184 @@
+import type { ConversionTarget } from '../conversion/targets'
+import { type HolidayDates, holidaysOn } from '../domain/holidays'
+import { DELIVERY_LOCALES, type DeliveryLocale, type Script } from '../domain/locales'
+
+/** A localized field as Payload returns it with `locale: 'all'`. */
+export type Localized = Partial<Record<string, string | null>>
+
+/** A published phrase as read from the database (the input of the snapshot). */
+export type PublishedPhrase = {
+  id: string
+  key: string
+  category: string
+  sourceScript: Script
+  title: Localized
+  text: Localized
+  agentNotes: Localized
+  channels: string[]
+  variables: { name: string; description?: string | null; example?: string | null; fallback?: { zhHant?: string | null; zhHans?: string | null } | null }[]
+  variantOf: string | null
+  holiday: string | null
+  validFrom: string | null
+  validUntil: string | null
+  order: number
+  updatedAt: string
+}
+
+export type Holiday = { code: string; name: Localized; dates: HolidayDates[] }
+export type Category = { slug: string; name: Localized; order: number }
+export type Scenario = { key: string; title: Localized; steps: { phrase: string; note: Localized }[] }
+
+export type LocaleText = { title: string; text: string; agentNotes: string | null }
+
+/** A phrase ready to serve: its text in every delivery locale (null where it has none). */
+export type DeliveredPhrase = PublishedPhrase & {
+  texts: Record<DeliveryLocale, LocaleText | null>
+  validFromTime: number
+  validUntilTime: number
+}
+
+export type Snapshot = {
+  revision: number
+  phrases: Map<string, DeliveredPhrase>
+  /** Base key → its published variants (holiday and channel variants). */
+  variants: Map<string, DeliveredPhrase[]>
+  /** The base phrases (not variants), in category and phrase order. */
+  bases: DeliveredPhrase[]
+  categories: Map<string, Category>
+  holidays: Holiday[]
+  scenarios: Map<string, Scenario>
+}
+
+export type Convert = (text: string, to: ConversionTarget) => string
+
+/**
+ * The delivery locales beyond the two stored scripts are converted from the script a person
+ * wrote (`sourceScript`): zh-TW adds Taiwan vocabulary, zh-HK Hong Kong forms, zh-CN mainland
+ * vocabulary. A locale whose script has no text stays empty: agents are never served the other
+ * script instead.
+ */
+function textsOf(phrase: PublishedPhrase, convert: Convert): Record<DeliveryLocale, LocaleText | null> {
+  const stored = (script: Script): LocaleText | null => {
+    const text = phrase.text[script]
+    if (!text) return null
+    return { title: phrase.title[script] ?? '', text, agentNotes: phrase.agentNotes[script] ?? null }
+  }
+  const derived = (target: ConversionTarget, script: Script): LocaleText | null => {
+    if (!stored(script)) return null
+    const source = stored(phrase.sourceScript) ?? stored(script)!
+    return {
+      title: convert(source.title, target),
+      text: convert(source.text, target),
+      agentNotes: source.agentNotes === null ? null : convert(source.agentNotes, target),
+    }
+  }
+  return {
+    'zh-Hant': stored('zh-Hant'),
+    'zh-Hans': stored('zh-Hans'),
+    'zh-TW': derived('zh-TW', 'zh-Hant'),
+    'zh-HK': derived('zh-HK', 'zh-Hant'),
+    'zh-CN': derived('zh-CN', 'zh-Hans'),
+  }
+}
+
+export function deliveredPhrase(phrase: PublishedPhrase, convert: Convert): DeliveredPhrase {
+  return {
+    ...phrase,
+    texts: textsOf(phrase, convert),
+    validFromTime: phrase.validFrom ? Date.parse(phrase.validFrom) : -Infinity,
+    validUntilTime: phrase.validUntil ? Date.parse(phrase.validUntil) : Infinity,
+  }
+}
+
+const byOrder = (a: DeliveredPhrase, b: DeliveredPhrase) => a.order - b.order || a.key.localeCompare(b.key)
+
+function indexVariants(phrases: Map<string, DeliveredPhrase>): Map<string, DeliveredPhrase[]> {
+  const variants = new Map<string, DeliveredPhrase[]>()
+  for (const phrase of phrases.values()) {
+    if (!phrase.variantOf) continue
+    const list = variants.get(phrase.variantOf) ?? []
+    list.push(phrase)
+    variants.set(phrase.variantOf, list)
+  }
+  for (const list of variants.values()) list.sort(byOrder)
+  return variants
+}
+
+export type SnapshotInput = {
+  revision: number
+  phrases: PublishedPhrase[]
+  categories: Category[]
+  holidays: Holiday[]
+  scenarios: Scenario[]
+  convert: Convert
+}
+
+function orderedBases(phrases: Map<string, DeliveredPhrase>, categories: Map<string, Category>): DeliveredPhrase[] {
+  const categoryOrder = (slug: string) => categories.get(slug)?.order ?? 0
+  return [...phrases.values()]
+    .filter((phrase) => !phrase.variantOf)
+    .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.category.localeCompare(b.category) || byOrder(a, b))
+}
+
+export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, convert }: SnapshotInput): Snapshot {
+  const delivered = new Map(phrases.map((phrase) => [phrase.key, deliveredPhrase(phrase, convert)]))
+  const categoryMap = new Map(categories.map((category) => [category.slug, category]))
+  return {
+    revision,
+    phrases: delivered,
+    variants: indexVariants(delivered),
+    bases: orderedBases(delivered, categoryMap),
+    categories: categoryMap,
+    holidays,
+    scenarios: new Map(scenarios.map((scenario) => [scenario.key, scenario])),
+  }
+}
+
+/**
+ * The snapshot after some phrases changed: `changed` replaces or adds, `removed` keys go.
+ * Everything else is shared with the previous snapshot (an incremental rebuild).
+ */
+export function patchSnapshot(
+  previous: Snapshot,
+  revision: number,
+  changed: PublishedPhrase[],
+  removed: string[],
+  convert: Convert,
+): Snapshot {
+  const phrases = new Map(previous.phrases)
+  for (const key of removed) phrases.delete(key)
+  for (const phrase of changed) phrases.set(phrase.key, deliveredPhrase(phrase, convert))
+  return { ...previous, revision, phrases, variants: indexVariants(phrases), bases: orderedBases(phrases, previous.categories) }
+}
+
+export const isDeliveryLocale = (value: unknown): value is DeliveryLocale =>
+  typeof value === 'string' && (DELIVERY_LOCALES as readonly string[]).includes(value)
+
+/** Valid at this instant (validFrom inclusive, validUntil exclusive). */
+export const validAt = (phrase: DeliveredPhrase, time: number) => phrase.validFromTime <= time && time < phrase.validUntilTime
+
+export type Resolution = { phrase: DeliveredPhrase; variant: string }
+
+/**
+ * Which phrase an agent gets for `key` on `day`: the variant of the holiday in effect (the
+ * shortest holiday period first, so 中秋 wins over a 國慶 week), else the phrase itself, else a
+ * channel variant for the agent's channel. A variant key asked for directly is served as it is.
+ */
+export function resolvePhrase(
+  snapshot: Snapshot,
+  key: string,
+  { day, time, channel }: { day: string; time: number; channel?: string },
+): Resolution | null {
+  const usable = (phrase: DeliveredPhrase | undefined): phrase is DeliveredPhrase =>
+    Boolean(phrase) && validAt(phrase!, time) && (!channel || phrase!.channels.includes(channel))
+  const asked = snapshot.phrases.get(key)
+  if (asked?.variantOf) return usable(asked) ? { phrase: asked, variant: asked.holiday ?? 'default' } : null
+  const variants = snapshot.variants.get(key) ?? []
+  for (const code of holidaysOn(day, snapshot.holidays)) {
+    const holidayVariant = variants.find((v) => v.holiday === code && usable(v))
+    if (holidayVariant) return { phrase: holidayVariant, variant: code }
+  }
+  if (usable(asked)) return { phrase: asked, variant: 'default' }
+  const channelVariant = variants.find((v) => !v.holiday && usable(v))
+  return channelVariant ? { phrase: channelVariant, variant: 'default' } : null
+}

@@ -1,0 +1,270 @@
+import { createHash } from 'node:crypto'
+
+import type { Request, Response, Router } from 'express'
+import type { Payload } from 'payload'
+
+import { scriptOf } from '../conversion/targets'
+import { i18nBundle } from '../delivery/bundle'
+import { message, messageLanguage, type MessageKey } from '../delivery/messages'
+import { fallbacksOf, renderText, type VariableValues } from '../delivery/render'
+import { revisionsSince } from '../delivery/revisions'
+import { type DeliveredPhrase, isDeliveryLocale, resolvePhrase, type Snapshot } from '../delivery/snapshot'
+import type { DeliveryStore } from '../delivery/store'
+import { localDay } from '../domain/holidays'
+import { CHANNELS, DELIVERY_LOCALES, type DeliveryLocale } from '../domain/locales'
+import { VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
+
+/** A refusal of the request, in the language the agent tool asked for. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly values: Record<string, unknown> = {},
+  ) {
+    super(code)
+  }
+}
+
+export function sendDeliveryError(req: Request, res: Response, error: DeliveryError): void {
+  res.status(error.status).json({ error: { code: error.code, message: message(error.messageKey, messageLanguage(req.headers['accept-language']), error.values) } })
+}
+
+type Query = { locale: DeliveryLocale; channel?: string; day: string; time: number; category?: string; q?: string; vars: VariableValues; dayGiven: boolean }
+
+const one = (value: unknown): string | undefined => (Array.isArray(value) ? String(value.at(-1)) : value === undefined ? undefined : String(value))
+
+/** The query parameters every read shares, checked: a typo in an agent tool is a 400, not an empty answer. */
+function readQuery(req: Request, snapshot: Snapshot, timeZone: string): Query {
+  const query = req.query as Record<string, unknown>
+  const locale = one(query.locale) ?? 'zh-Hant'
+  if (!isDeliveryLocale(locale)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: locale, allowed: DELIVERY_LOCALES.join(', ') })
+  const channel = one(query.channel)
+  if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel)) {
+    throw new DeliveryError(400, 'unknown_channel', 'unknown_channel', { value: channel, allowed: CHANNELS.join(', ') })
+  }
+  const category = one(query.category)
+  if (category !== undefined && !snapshot.categories.has(category)) {
+    throw new DeliveryError(400, 'unknown_category', 'unknown_category', { value: category, allowed: [...snapshot.categories.keys()].join(', ') })
+  }
+  const q = one(query.q)
+  if (q !== undefined && q.length > 100) throw new DeliveryError(400, 'invalid_query', 'invalid_query', { problem: '"q" is at most 100 characters.' })
+  const at = one(query.at)
+  let day: string
+  let time: number
+  if (at === undefined) {
+    time = Date.now()
+    day = localDay(new Date(time), timeZone)
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(at) && !Number.isNaN(Date.parse(at))) {
+    // A day without a time: its middle, in UTC, for validity windows.
+    day = at
+    time = Date.parse(`${at}T12:00:00Z`)
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(at) && !Number.isNaN(Date.parse(at))) {
+    time = Date.parse(at)
+    day = localDay(new Date(time), timeZone)
+  } else {
+    throw new DeliveryError(400, 'invalid_at', 'invalid_at', { value: at })
+  }
+  const vars: VariableValues = {}
+  for (const [name, value] of Object.entries(query)) {
+    const match = /^vars\[(.*)\]$/.exec(name)
+    if (!match) continue
+    if (!VARIABLE_NAME_PATTERN.test(match[1]!) || typeof value !== 'string' || value.length > 200) {
+      throw new DeliveryError(400, 'invalid_query', 'invalid_query', { problem: `vars[${match[1]}] must name a variable (lowercase, digits, _) and carry one value of at most 200 characters.` })
+    }
+    vars[match[1]!] = value
+  }
+  return { locale, channel, day, time, category, q, vars, dayGiven: at !== undefined }
+}
+
+/** A phrase as agents receive it, in one locale, its variables rendered. */
+function phraseBody(snapshot: Snapshot, phrase: DeliveredPhrase, variant: string, query: Query, requestedKey: string) {
+  const texts = phrase.texts[query.locale]
+  if (!texts) throw new DeliveryError(404, 'not_translated', 'not_translated', { key: requestedKey, locale: query.locale })
+  const script = scriptOf(query.locale)
+  const fallbacks = fallbacksOf(phrase, script)
+  return {
+    key: requestedKey,
+    category: phrase.category,
+    locale: query.locale,
+    title: texts.title,
+    text: renderText(texts.text, query.vars, fallbacks, query.locale),
+    template: texts.text,
+    agentNotes: texts.agentNotes,
+    variant,
+    variantKey: phrase.key,
+    channels: phrase.channels,
+    variables: phrase.variables.map((v) => ({ name: v.name, description: v.description ?? null, example: v.example ?? null, fallback: fallbacks[v.name] ?? null })),
+    version: phrase.updatedAt,
+    revision: snapshot.revision,
+    updatedAt: phrase.updatedAt,
+  }
+}
+
+type Cached = { revision: number; body: string; etag: string }
+const MAX_CACHED = 20_000
+
+/**
+ * Serialised answers by URL (and, when no `at` is given, by today's date), valid for one
+ * revision: a repeated read costs a map lookup. Every answer carries an ETag, and
+ * `If-None-Match` with it gets a 304.
+ */
+class ResponseCache {
+  private entries = new Map<string, Cached>()
+
+  send(req: Request, res: Response, key: string, revision: number, build: () => unknown): void {
+    let entry = this.entries.get(key)
+    if (!entry || entry.revision !== revision) {
+      const body = JSON.stringify(build())
+      entry = { revision, body, etag: `W/"${revision}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` }
+      if (this.entries.size >= MAX_CACHED) this.entries.clear()
+      this.entries.set(key, entry)
+    }
+    res.setHeader('ETag', entry.etag)
+    res.setHeader('Cache-Control', 'private, no-cache')
+    const match = req.headers['if-none-match']
+    if (match && match.split(',').some((tag) => tag.trim() === entry!.etag || tag.trim() === '*')) {
+      res.status(304).end()
+      return
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.end(entry.body)
+  }
+}
+
+type Handler = (req: Request, res: Response) => void | Promise<void>
+
+/** Runs a route, turning its refusals into localized JSON errors. */
+const guarded =
+  (handler: Handler): Handler =>
+  async (req, res) => {
+    try {
+      await handler(req, res)
+    } catch (error) {
+      if (error instanceof DeliveryError) sendDeliveryError(req, res, error)
+      else throw error
+    }
+  }
+
+/** The read routes of `/v1`: phrases, scenarios, i18next bundles and delta changes. */
+export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, timeZone: string): void {
+  const cache = new ResponseCache()
+  const cacheKey = (req: Request, query: { day: string; dayGiven: boolean }) => (query.dayGiven ? req.originalUrl : `${req.originalUrl}#${query.day}`)
+
+  router.get(
+    '/phrases',
+    guarded((req, res) => {
+      const snapshot = store.snapshot
+      const query = readQuery(req, snapshot, timeZone)
+      cache.send(req, res, cacheKey(req, query), snapshot.revision, () => {
+        const needle = query.q?.toLowerCase()
+        const items = []
+        for (const base of snapshot.bases) {
+          if (query.category && base.category !== query.category) continue
+          const resolved = resolvePhrase(snapshot, base.key, query)
+          const texts = resolved?.phrase.texts[query.locale]
+          if (!resolved || !texts) continue
+          if (needle && !texts.title.toLowerCase().includes(needle) && !texts.text.toLowerCase().includes(needle)) continue
+          items.push(phraseBody(snapshot, resolved.phrase, resolved.variant, query, base.key))
+        }
+        return { revision: snapshot.revision, locale: query.locale, day: query.day, items }
+      })
+    }),
+  )
+
+  router.get(
+    '/phrases/:key',
+    guarded((req, res) => {
+      const snapshot = store.snapshot
+      const query = readQuery(req, snapshot, timeZone)
+      const key = String(req.params.key)
+      cache.send(req, res, cacheKey(req, query), snapshot.revision, () => {
+        const resolved = resolvePhrase(snapshot, key, query)
+        if (!resolved) throw new DeliveryError(404, 'not_found', 'phrase_not_found', { key })
+        return phraseBody(snapshot, resolved.phrase, resolved.variant, query, key)
+      })
+    }),
+  )
+
+  router.get(
+    '/scenarios',
+    guarded((req, res) => {
+      const snapshot = store.snapshot
+      const query = readQuery(req, snapshot, timeZone)
+      const script = scriptOf(query.locale)
+      cache.send(req, res, req.originalUrl, snapshot.revision, () => ({
+        revision: snapshot.revision,
+        locale: query.locale,
+        items: [...snapshot.scenarios.values()].map((s) => ({ key: s.key, title: s.title[script] ?? null })),
+      }))
+    }),
+  )
+
+  router.get(
+    '/scenarios/:key',
+    guarded((req, res) => {
+      const snapshot = store.snapshot
+      const query = readQuery(req, snapshot, timeZone)
+      const key = String(req.params.key)
+      const script = scriptOf(query.locale)
+      cache.send(req, res, cacheKey(req, query), snapshot.revision, () => {
+        const scenario = snapshot.scenarios.get(key)
+        if (!scenario) throw new DeliveryError(404, 'not_found', 'scenario_not_found', { key })
+        return {
+          key,
+          title: scenario.title[script] ?? null,
+          locale: query.locale,
+          revision: snapshot.revision,
+          steps: scenario.steps.map((step, index) => {
+            const resolved = resolvePhrase(snapshot, step.phrase, query)
+            const texts = resolved?.phrase.texts[query.locale]
+            return {
+              order: index + 1,
+              note: step.note[script] ?? null,
+              // A step whose phrase is withdrawn or untranslated says so rather than vanishing.
+              phrase: resolved && texts
+                ? { key: step.phrase, text: renderText(texts.text, query.vars, fallbacksOf(resolved.phrase, script), query.locale), variant: resolved.variant }
+                : { key: step.phrase, text: null, variant: null },
+            }
+          }),
+        }
+      })
+    }),
+  )
+
+  router.get(
+    '/i18n/:lng/:file',
+    guarded((req, res) => {
+      const snapshot = store.snapshot
+      const lng = String(req.params.lng)
+      const file = String(req.params.file)
+      if (!isDeliveryLocale(lng)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: lng, allowed: DELIVERY_LOCALES.join(', ') })
+      const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : file
+      if (!snapshot.categories.has(ns)) {
+        throw new DeliveryError(400, 'unknown_category', 'unknown_category', { value: ns, allowed: [...snapshot.categories.keys()].join(', ') })
+      }
+      const time = Date.now()
+      cache.send(req, res, `${req.originalUrl}#${localDay(new Date(time), timeZone)}`, snapshot.revision, () => i18nBundle(snapshot, lng, ns, time))
+    }),
+  )
+
+  router.get(
+    '/changes',
+    guarded(async (req, res) => {
+      const snapshot = store.snapshot
+      const given = one((req.query as Record<string, unknown>).since) ?? '0'
+      if (!/^\d{1,15}$/.test(given)) throw new DeliveryError(400, 'invalid_since', 'invalid_since', { value: given })
+      const since = Number(given)
+      // Up to what this process serves, so a client that then reads gets exactly that state.
+      const entries = since >= snapshot.revision ? [] : (await revisionsSince(payload, since)).filter((e) => e.revision <= snapshot.revision)
+      const latest = new Map<string, { key: string; change: string; revision: number }>()
+      for (const entry of entries) if (entry.kind === 'phrase') latest.set(entry.key, { key: entry.key, change: entry.change, revision: entry.revision })
+      cache.send(req, res, req.originalUrl, snapshot.revision, () => ({
+        revision: snapshot.revision,
+        since,
+        reference: entries.some((e) => e.kind === 'reference'),
+        changes: [...latest.values()].sort((a, b) => a.revision - b.revision),
+      }))
+    }),
+  )
+}
