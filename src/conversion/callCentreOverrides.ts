@@ -27,6 +27,14 @@ export const CALL_CENTRE_OVERRIDES: GlossaryRule[] = [
   { term: '审核', overrides: { 'zh-TW': '審核' } },
   // OpenCC makes every 连接 連線: right for the noun (网络连接 → 網路連線), not for the verb.
   { term: '连接了', overrides: { 'zh-TW': '連接了' } },
+  // The same words written in Traditional: the zh-TW and zh-HK texts agents get are converted
+  // from the script a person wrote, which is often Traditional.
+  { term: '掛斷', overrides: { 'zh-TW': '掛斷' } },
+  { term: '審核', overrides: { 'zh-TW': '審核' } },
+  { term: '連接了', overrides: { 'zh-TW': '連接了' } },
+  { term: '服務質量', overrides: { 'zh-TW': '服務品質' } },
+  { term: '發貨', overrides: { 'zh-TW': '出貨' } },
+  { term: '洗髮水', overrides: { 'zh-TW': '洗髮精' } },
 
   // Vocabulary, Taiwan → mainland (zh-CN only).
   { term: '查詢', overrides: { 'zh-CN': '查询' } }, // OpenCC: 查找

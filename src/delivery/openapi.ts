@@ -1,4 +1,6 @@
 import { FORBIDDEN_TERM_CLASSES } from '../domain/forbiddenTermClasses'
+import { MAX_CONVERT_CHARACTERS } from '../server/convertRoute'
+import { MESSAGE_LANGUAGES } from './messages'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { PHRASE_KEY_MAX_LENGTH, PHRASE_KEY_PATTERN, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 
@@ -10,9 +12,6 @@ const SCENARIO_KEY_PATTERN = /^[a-z][a-z0-9_.-]{1,80}$/
 /** collections/Holidays: `code` (`default` matches it too, so one pattern covers `variant`). */
 const HOLIDAY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,40}$/
 
-/** The languages error messages are written in (`Accept-Language`). */
-const MESSAGE_LANGUAGES = ['zh-Hant', 'zh-Hans', 'en'] as const
-const MAX_CONVERT_CHARACTERS = 10_000
 const MAX_QUERY_CHARACTERS = 100
 
 type Json = Record<string, unknown>
@@ -162,8 +161,9 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
               type: 'string',
               description:
                 'Stable, for programs: `unauthorized` (401); `not_found`, `not_translated` (404); `unknown_locale`, ' +
-                '`unknown_category`, `unknown_channel`, `invalid_at`, `invalid_since`, `invalid_body`, `malformed_json` ' +
-                '(400); `payload_too_large` (413); `rate_limited` (429).',
+                '`unknown_category`, `unknown_channel`, `invalid_at`, `invalid_since`, `invalid_query`, `invalid_body`, ' +
+                '`invalid_text`, `unknown_target`, `malformed_json` (400); `payload_too_large`, `text_too_long` (413); ' +
+                '`rate_limited` (429).',
               examples: ['not_translated'],
             },
             message: {
@@ -709,7 +709,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
             ambiguities: [{ index: 3, char: '干', chosen: '乾', candidates: ['乾', '幹', '干'] }],
           },
         },
-        badRequest: '`invalid_body`, `malformed_json` or `unknown_locale` (`to`).',
+        badRequest: '`invalid_text`, `malformed_json` or `unknown_target` (`to`); a text over the limit is a 413 `text_too_long`.',
       }),
     },
     '/v1/lint': {
