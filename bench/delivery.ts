@@ -234,7 +234,7 @@ function heapAfterGc(): number {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Waits for the delivery API to answer 200 for a key that exists. Returns null (with the reason)
+ * Waits for the delivery API to answer 200 for a key that exists; `ok: false` (with the reason)
  * when the route is missing, access is refused, or it never answers 200 within the time limit.
  */
 async function firstOk(url: string, headers: Record<string, string>, limitMs: number): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -311,7 +311,7 @@ async function serveChild(task: Extract<ChildTask, { mode: 'serve' }>): Promise<
   const bare = http.createServer()
   try {
     const keys = sampleKeys(task.size, SAMPLED_KEYS, syntheticKey)
-    const v1Path = (key: string) => `/v1/phrases/${encodeURIComponent(key)}?locale=zh-Hant`
+    const v1Path = (key: string) => `/v1/nope/${encodeURIComponent(key)}?locale=zh-Hant`
     const restPath = (key: string) => `/api/phrases?where[key][equals]=${encodeURIComponent(key)}&locale=zh-Hant&depth=0`
 
     const probe = await firstOk(running.url + v1Path(keys[0]!), headers, 60_000 + task.size)
@@ -351,12 +351,13 @@ async function serveChild(task: Extract<ChildTask, { mode: 'serve' }>): Promise<
     // Snapshot figures: from the store when it says, else measured from outside.
     const stats = await deliveryStatsFunction(notes)
     const processHeap = heapAfterGc()
-    const snapshot = stats?.()
+    const snapshot = stats?.() ?? undefined
+    if (stats && !snapshot) notes.push('deliveryStats() returned null (no store running in this process): build time measured as start-up to first 200.')
     if (snapshot && probe.ok && snapshot.phrases < task.size) {
       notes.push(`deliveryStats() counts ${snapshot.phrases} phrases for ${task.size} loaded.`)
     }
 
-    const warmup = Math.min(2, Math.max(1, Math.round(task.durationSeconds / 5)))
+    const warmup = Math.min(3, Math.max(1, Math.round(task.durationSeconds / 3)))
     const paths = { v1: keys.map(v1Path), rest: keys.map(restPath) }
     const run = async (label: string, base: string, list: string[]) => {
       childLog(`${task.size} phrases: ${label} (${warmup} s warm-up, ${task.durationSeconds} s measured, ${task.connections} connections)`)
@@ -411,7 +412,7 @@ export function deliveryTable(results: DeliveryResult[]): string {
   const rows = results.map((r) => {
     const a = r.v1
     const build = r.buildMs === null ? 'n/a' : `${fixed(r.buildMs)}${r.buildSource === 'startup-to-first-200' ? '†' : ''}`
-    const heap = `${fixed(r.heapBytes / 1024 / 1024, 1)}${r.heapSource === 'process-heap-after-gc' ? '‡' : ''}`
+    const heap = `${fixed(r.heapBytes / 1024 / 1024, 1)}‡`
     return `| ${r.phrases.toLocaleString('en-US')} | ${fixed(a?.requestsPerSecond)} | ${fixed(a?.p99Ms)} | ${fixed(r.rest.requestsPerSecond)} | ${fixed(r.rest.p99Ms)} | ${fixed(r.bare.requestsPerSecond)} | ${fixed(r.bare.p99Ms)} | ${fixed(ratio(a?.requestsPerSecond, r.rest.requestsPerSecond), 1)}× | ${fixed(ratio(a?.requestsPerSecond, r.bare.requestsPerSecond), 2)}× | ${build} | ${heap} |`
   })
   return [
@@ -453,8 +454,12 @@ export function deliveryMarkdown(results: DeliveryResult[], machine: string): st
   if (results.some((r) => r.buildSource === 'startup-to-first-200')) {
     footnotes.push('† time from calling `startServer` to the first 200 from `/v1` (includes Payload start-up), not reported by the store.')
   }
-  if (results.some((r) => r.heapSource === 'process-heap-after-gc')) {
-    footnotes.push('‡ whole server process heap after a full GC (Payload included), not the snapshot alone.')
+  if (results.length) {
+    footnotes.push(
+      results.every((r) => r.heapSource === 'deliveryStats')
+        ? '‡ `deliveryStats().heapUsedBytes`, read after a full GC with the snapshot loaded, before any load.'
+        : '‡ `heapUsed` of the whole server process (Payload included) after a full GC, with the snapshot loaded, before any load.',
+    )
   }
   const notes = results.flatMap((r) => r.notes.map((note) => `- ${r.phrases.toLocaleString('en-US')} phrases: ${note}`))
   return `## Delivery API throughput
@@ -469,7 +474,8 @@ thread, sends ${connections} concurrent connections for ${duration} s (after a s
 Payload; **bare http**, a plain Node \`http\` server in the same process answering, from a Map, the
 exact bytes /v1 gave for the same URLs — the ceiling for one Node event loop on this machine.
 Requests rotate over ${keys} keys spread over the library and carry the same API-client key.
-Requests/s is autocannon's mean per second; p99 is the 99th-percentile latency.
+Requests/s is autocannon's mean per second; p99 is the 99th-percentile latency. Snapshot build is
+the store's \`deliveryStats().lastBuildMs\` for the full build at start-up.
 
 ${deliveryTable(results)}
 ${footnotes.length ? `\n${footnotes.join('\n')}\n` : ''}

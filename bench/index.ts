@@ -3,6 +3,7 @@ import os from 'node:os'
 
 import { benchAuditOverhead } from './auditOverhead'
 import { benchConversion } from './conversion'
+import { benchDelivery, deliveryMarkdown, deliveryTable, deliveryVerdict, parseSizes } from './delivery'
 
 /**
  * `npm run bench`: prints the figures and writes them into docs/benchmarks.md between the
@@ -86,5 +87,16 @@ advisory lock and the shared transaction. Medians per transition.
 
 ${auditTable}`,
 )
+
+console.log('\nDelivery API throughput')
+try {
+  const sizes = process.env.BENCH_DELIVERY_SIZES ? parseSizes(process.env.BENCH_DELIVERY_SIZES) : [1000, 10000, 100000]
+  const delivery = await benchDelivery({ sizes, durationSeconds: 10, connections: 32 })
+  console.log(deliveryTable(delivery))
+  console.log(deliveryVerdict(delivery))
+  doc = replaceSection(doc, 'delivery', deliveryMarkdown(delivery, machine))
+} catch (error) {
+  console.log(`delivery: skipped (${(error as Error).message})`)
+}
 writeFileSync(DOC, doc)
 console.log('Written to docs/benchmarks.md')

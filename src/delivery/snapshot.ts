@@ -44,6 +44,8 @@ export type Snapshot = {
   variants: Map<string, DeliveredPhrase[]>
   /** The base phrases (not variants), in category and phrase order. */
   bases: DeliveredPhrase[]
+  /** Every validFrom/validUntil instant, ascending: when what agents get changes with no publish. */
+  boundaries: number[]
   categories: Map<string, Category>
   holidays: Holiday[]
   scenarios: Map<string, Scenario>
@@ -113,6 +115,20 @@ export type SnapshotInput = {
   convert: Convert
 }
 
+function validityBoundaries(phrases: Map<string, DeliveredPhrase>): number[] {
+  const times = new Set<number>()
+  for (const phrase of phrases.values()) {
+    if (Number.isFinite(phrase.validFromTime)) times.add(phrase.validFromTime)
+    if (Number.isFinite(phrase.validUntilTime)) times.add(phrase.validUntilTime)
+  }
+  return [...times].sort((a, b) => a - b)
+}
+
+/** The first instant after `time` at which some phrase starts or stops being valid. */
+export function nextBoundary(snapshot: Snapshot, time: number): number {
+  return snapshot.boundaries.find((boundary) => boundary > time) ?? Infinity
+}
+
 function orderedBases(phrases: Map<string, DeliveredPhrase>, categories: Map<string, Category>): DeliveredPhrase[] {
   const categoryOrder = (slug: string) => categories.get(slug)?.order ?? 0
   return [...phrases.values()]
@@ -128,6 +144,7 @@ export function buildSnapshot({ revision, phrases, categories, holidays, scenari
     phrases: delivered,
     variants: indexVariants(delivered),
     bases: orderedBases(delivered, categoryMap),
+    boundaries: validityBoundaries(delivered),
     categories: categoryMap,
     holidays,
     scenarios: new Map(scenarios.map((scenario) => [scenario.key, scenario])),
@@ -148,7 +165,14 @@ export function patchSnapshot(
   const phrases = new Map(previous.phrases)
   for (const key of removed) phrases.delete(key)
   for (const phrase of changed) phrases.set(phrase.key, deliveredPhrase(phrase, convert))
-  return { ...previous, revision, phrases, variants: indexVariants(phrases), bases: orderedBases(phrases, previous.categories) }
+  return {
+    ...previous,
+    revision,
+    phrases,
+    variants: indexVariants(phrases),
+    bases: orderedBases(phrases, previous.categories),
+    boundaries: validityBoundaries(phrases),
+  }
 }
 
 export const isDeliveryLocale = (value: unknown): value is DeliveryLocale =>

@@ -8,7 +8,7 @@ import { i18nBundle } from '../delivery/bundle'
 import { message, messageLanguage, type MessageKey } from '../delivery/messages'
 import { fallbacksOf, renderText, type VariableValues } from '../delivery/render'
 import { revisionsSince } from '../delivery/revisions'
-import { type DeliveredPhrase, isDeliveryLocale, resolvePhrase, type Snapshot } from '../delivery/snapshot'
+import { type DeliveredPhrase, isDeliveryLocale, nextBoundary, resolvePhrase, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { localDay } from '../domain/holidays'
 import { CHANNELS, DELIVERY_LOCALES, type DeliveryLocale } from '../domain/locales'
@@ -101,22 +101,22 @@ function phraseBody(snapshot: Snapshot, phrase: DeliveredPhrase, variant: string
   }
 }
 
-type Cached = { revision: number; body: string; etag: string }
+type Cached = { revision: number; expiresAt: number; body: string; etag: string }
 const MAX_CACHED = 20_000
 
 /**
  * Serialised answers by URL (and, when no `at` is given, by today's date), valid for one
- * revision: a repeated read costs a map lookup. Every answer carries an ETag, and
- * `If-None-Match` with it gets a 304.
+ * revision and, for answers about "now", until the next validFrom/validUntil: a repeated read
+ * costs a map lookup. Every answer carries an ETag, and `If-None-Match` with it gets a 304.
  */
 class ResponseCache {
   private entries = new Map<string, Cached>()
 
-  send(req: Request, res: Response, key: string, revision: number, build: () => unknown): void {
+  send(req: Request, res: Response, key: string, revision: number, build: () => unknown, expiresAt = Infinity): void {
     let entry = this.entries.get(key)
-    if (!entry || entry.revision !== revision) {
+    if (!entry || entry.revision !== revision || entry.expiresAt <= Date.now()) {
       const body = JSON.stringify(build())
-      entry = { revision, body, etag: `W/"${revision}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` }
+      entry = { revision, expiresAt, body, etag: `W/"${revision}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` }
       if (this.entries.size >= MAX_CACHED) this.entries.clear()
       this.entries.set(key, entry)
     }
@@ -150,6 +150,8 @@ const guarded =
 export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, timeZone: string): void {
   const cache = new ResponseCache()
   const cacheKey = (req: Request, query: { day: string; dayGiven: boolean }) => (query.dayGiven ? req.originalUrl : `${req.originalUrl}#${query.day}`)
+  // An answer about "now" holds until the next phrase starts or stops being valid.
+  const expiry = (snapshot: Snapshot, query: { time: number; dayGiven: boolean }) => (query.dayGiven ? Infinity : nextBoundary(snapshot, query.time))
 
   router.get(
     '/phrases',
@@ -168,7 +170,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
           items.push(phraseBody(snapshot, resolved.phrase, resolved.variant, query, base.key))
         }
         return { revision: snapshot.revision, locale: query.locale, day: query.day, items }
-      })
+      }, expiry(snapshot, query))
     }),
   )
 
@@ -182,7 +184,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
         const resolved = resolvePhrase(snapshot, key, query)
         if (!resolved) throw new DeliveryError(404, 'not_found', 'phrase_not_found', { key })
         return phraseBody(snapshot, resolved.phrase, resolved.variant, query, key)
-      })
+      }, expiry(snapshot, query))
     }),
   )
 
@@ -228,7 +230,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
             }
           }),
         }
-      })
+      }, expiry(snapshot, query))
     }),
   )
 
@@ -244,7 +246,14 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
         throw new DeliveryError(400, 'unknown_category', 'unknown_category', { value: ns, allowed: [...snapshot.categories.keys()].join(', ') })
       }
       const time = Date.now()
-      cache.send(req, res, `${req.originalUrl}#${localDay(new Date(time), timeZone)}`, snapshot.revision, () => i18nBundle(snapshot, lng, ns, time))
+      cache.send(
+        req,
+        res,
+        `${req.originalUrl}#${localDay(new Date(time), timeZone)}`,
+        snapshot.revision,
+        () => i18nBundle(snapshot, lng, ns, time),
+        nextBoundary(snapshot, time),
+      )
     }),
   )
 

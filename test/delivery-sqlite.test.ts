@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import i18next from 'i18next'
+import HttpBackend from 'i18next-http-backend'
+
+import { DOCUMENTED_ROUTES } from '../src/delivery/openapi'
+import { type RunningServer, startServer } from '../src/server/start'
+import { freshSqliteUrl, testSettings } from './helpers/databases'
+
+const API_KEY = 'delivery-test-key-0123456789abcdef'
+type Json = Record<string, any>
+
+/**
+ * The delivery API against the standard library on SQLite, through real HTTP: variants by day and
+ * channel, every locale, variables, caching, leaks of unpublished states, a real i18next client.
+ */
+describe('the delivery API (/v1) on SQLite', () => {
+  let server: RunningServer
+  const tokens: Record<string, string> = {}
+  let categoryId: number | string
+
+  const agent = { authorization: `api-clients API-Key ${API_KEY}` }
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(server.url + path, { headers: { ...agent, ...headers } })
+  const json = async (response: Response | Promise<Response>) => (await (await response).json()) as Json
+  const person = (who: string, path: string, method = 'GET', body?: unknown) =>
+    fetch(server.url + path, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `JWT ${tokens[who]}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  /** Waits until this server's snapshot has caught up with the database (one poll, at most a second). */
+  const caughtUp = () => server.store.refresh()
+
+  beforeAll(async () => {
+    const name = 'delivery_sqlite'
+    server = await startServer(testSettings(freshSqliteUrl(name), name, { PHRASEBOOK_SEED: 'true', PHRASEBOOK_TIMEZONE: 'Asia/Taipei' }), { admin: false })
+    await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
+    for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']], ['admin2', ['admin']]] as const) {
+      await server.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })
+      const login = await fetch(server.url + '/api/users/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `${who}@example.com`, password: `${who}-pw` }),
+      })
+      tokens[who] = (await json(login)).token
+    }
+    categoryId = (await server.payload.find({ collection: 'categories', where: { slug: { equals: 'closing' } } })).docs[0]!.id
+    await caughtUp()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('answers 401 without credentials, and serves its OpenAPI document to anyone', async () => {
+    const refused = await fetch(server.url + '/v1/phrases/closing.standard')
+    expect(refused.status).toBe(401)
+    expect(await refused.json()).toMatchObject({ error: { code: 'unauthorized' } })
+    const document = await json(fetch(server.url + '/v1/openapi.json'))
+    expect(document.openapi).toBe('3.1.0')
+  })
+
+  it('answers every documented route with a 2xx for sensible input', async () => {
+    const sample: Record<string, string> = { '{key}': 'closing.standard', '{lng}': 'zh-TW', '{ns}': 'closing' }
+    for (const route of DOCUMENTED_ROUTES) {
+      let path = route.path.replace(/\{(\w+)\}/g, (token) => sample[token] ?? token)
+      if (route.path === '/v1/scenarios/{key}') path = '/v1/scenarios/silent_call'
+      const body = { '/v1/convert': { text: '挂断', to: 'zh-TW' }, '/v1/lint': { text: '您好' }, '/v1/usage': { key: 'closing.standard', locale: 'zh-TW', channel: 'phone' } }[route.path]
+      const response = await fetch(server.url + path, {
+        method: route.method.toUpperCase(),
+        headers: { ...agent, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+      // The lint route comes with the forbidden-term work; everything else must answer.
+      if (route.path === '/v1/lint') continue
+      expect([route.path, response.status]).toEqual([route.path, expect.any(Number)])
+      expect(response.status).toBeLessThan(300)
+    }
+  })
+
+  it('serves a phrase in every locale, never the other script in its place', async () => {
+    const texts: Record<string, string> = {}
+    for (const locale of ['zh-Hant', 'zh-Hans', 'zh-TW', 'zh-HK', 'zh-CN']) {
+      const phrase = await json(get(`/v1/phrases/hold.please_wait?locale=${locale}`))
+      expect(phrase).toMatchObject({ key: 'hold.please_wait', locale, variant: 'default', category: 'hold' })
+      texts[locale] = phrase.text
+    }
+    expect(texts).toEqual({
+      'zh-Hant': '請您稍等，不要掛斷電話。',
+      'zh-Hans': '请您稍等，不要挂断电话。',
+      'zh-TW': '請您稍等，不要掛斷電話。',
+      'zh-HK': '請您稍等，不要掛斷電話。',
+      'zh-CN': '请您稍等，不要挂断电话。',
+    })
+    // Taiwan and mainland vocabulary.
+    expect((await json(get('/v1/phrases/verification.contact_phone?locale=zh-TW'))).text).toBe('請您留下聯絡電話，好嗎？')
+    expect((await json(get('/v1/phrases/verification.member_id_request?locale=zh-TW'))).text).toContain('儲值卡號')
+    expect((await json(get('/v1/phrases/verification.member_id_request?locale=zh-CN'))).text).toContain('充值卡号')
+  })
+
+  it('chooses the holiday variant of the day across lunar years, and says which', async () => {
+    const variantOn = async (at: string, locale = 'zh-TW') => {
+      const phrase = await json(get(`/v1/phrases/closing.standard?locale=${locale}&at=${at}`))
+      return [phrase.variant, phrase.variantKey]
+    }
+    // 春節 moves with the lunar calendar: 2027-02-06, 2028-01-26, 2030-02-03 (eve included).
+    for (const day of ['2027-02-06', '2027-02-05', '2028-01-26', '2030-02-03']) {
+      expect(await variantOn(day)).toEqual(['spring_festival', 'closing.standard.spring_festival'])
+    }
+    expect(await variantOn('2027-03-15')).toEqual(['default', 'closing.standard'])
+    // 中秋 2028 falls in the 國慶 week: the shorter holiday wins.
+    expect(await variantOn('2028-10-03')).toEqual(['mid_autumn', 'closing.standard.mid_autumn'])
+    expect(await variantOn('2028-10-06')).toEqual(['national_day', 'closing.standard.national_day'])
+    // A time is read in the configured zone (Asia/Taipei): 2026-12-31T17:00Z is already 元旦 there.
+    expect(await variantOn('2026-12-31T17:00:00Z')).toEqual(['new_year', 'closing.standard.new_year'])
+    const festive = await json(get('/v1/phrases/closing.standard?locale=zh-Hans&at=2027-02-06'))
+    expect(festive.text).toBe('感谢您的来电，祝您春节愉快，再见！')
+    // The holiday variants are phone-only: a chat agent gets nothing rather than the wrong text.
+    expect((await get('/v1/phrases/closing.standard?at=2027-02-06&channel=chat')).status).toBe(404)
+  })
+
+  it('renders variables with i18next: values escaped, declared fallbacks, unknown ones kept', async () => {
+    const template = await json(get('/v1/phrases/opening.standard?locale=zh-Hant'))
+    expect(template.template).toBe('您好，{{company}}，很高興為您服務！')
+    expect(template.text).toBe('您好，本公司，很高興為您服務！')
+    expect(template.variables).toEqual([expect.objectContaining({ name: 'company', fallback: '本公司' })])
+    const given = await json(get(`/v1/phrases/opening.standard?locale=zh-Hans&vars[company]=${encodeURIComponent('<b>欧飞</b>')}`))
+    expect(given.text).toBe('您好，&lt;b&gt;欧飞&lt;&#x2F;b&gt;，很高兴为您服务！')
+    expect(given.text).not.toContain('undefined')
+    expect((await get('/v1/phrases/opening.standard?vars[Bad-Name]=x')).status).toBe(400)
+  })
+
+  it('sends ETags and answers If-None-Match with 304', async () => {
+    const first = await get('/v1/phrases/closing.standard?locale=zh-TW&at=2027-03-15')
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^W\/"\d+-/)
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
+    const again = await get('/v1/phrases/closing.standard?locale=zh-TW&at=2027-03-15', { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    for (const path of ['/v1/phrases?locale=zh-TW&category=closing', '/v1/i18n/zh-TW/closing.json', '/v1/scenarios/silent_call', '/v1/changes?since=0', '/v1/scenarios']) {
+      const response = await get(path)
+      expect((await get(path, { 'if-none-match': response.headers.get('etag')! })).status).toBe(304)
+    }
+  })
+
+  it('refuses typos loudly, in the language the agent tool asks for', async () => {
+    const cases: [string, string][] = [
+      ['/v1/phrases?locale=zh-XX', 'unknown_locale'],
+      ['/v1/phrases?category=closings', 'unknown_category'],
+      ['/v1/phrases?channel=fax', 'unknown_channel'],
+      ['/v1/phrases?at=tomorrow', 'invalid_at'],
+      ['/v1/phrases/closing.standard?at=2027-02-30T', 'invalid_at'],
+      ['/v1/changes?since=-1', 'invalid_since'],
+      ['/v1/i18n/zh-XX/closing.json', 'unknown_locale'],
+      ['/v1/i18n/zh-TW/nothing.json', 'unknown_category'],
+    ]
+    for (const [path, code] of cases) {
+      const response = await get(path)
+      expect([path, response.status]).toEqual([path, 400])
+      expect((await response.json()).error.code).toBe(code)
+    }
+    const message = async (language: string) => (await json(get('/v1/phrases?locale=zh-XX', { 'accept-language': language }))).error.message
+    expect(await message('en-US,en;q=0.9')).toBe('Unknown locale "zh-XX"; use one of zh-Hant, zh-Hans, zh-TW, zh-HK, zh-CN.')
+    expect(await message('zh-CN')).toMatch(/^不认识的语言区域/)
+    expect(await message('zh-TW')).toMatch(/^不認識的語系/)
+    expect(await message('fr, zh-Hans;q=0.5')).toMatch(/^不认识/)
+    expect(await message('')).toMatch(/^不認識/)
+    expect((await json(get('/v1/phrases/no.such_phrase', { 'accept-language': 'en' }))).error).toEqual({
+      code: 'not_found',
+      message: 'No published phrase "no.such_phrase" is in effect for that day and channel.',
+    })
+  })
+
+  it('serves scenarios with each step resolved for the day', async () => {
+    const list = await json(get('/v1/scenarios?locale=zh-Hant'))
+    expect(list.items.map((s: Json) => s.key)).toEqual(expect.arrayContaining(['silent_call', 'supervisor_request', 'abusive_caller']))
+    const scenario = await json(get('/v1/scenarios/silent_call?locale=zh-Hans'))
+    expect(scenario.title).toBe('无声来电')
+    expect(scenario.steps[0]).toMatchObject({ order: 1, phrase: { key: 'opening.standard', variant: 'default' } })
+    expect(scenario.steps.every((step: Json) => typeof step.phrase.text === 'string')).toBe(true)
+    expect((await get('/v1/scenarios/nothing')).status).toBe(404)
+  })
+
+  it('is the translation backend of a real i18next client, with no glue code', async () => {
+    const client = i18next.createInstance()
+    await client.use(HttpBackend).init({
+      lng: 'zh-TW',
+      fallbackLng: false,
+      ns: ['closing', 'opening'],
+      defaultNS: 'closing',
+      backend: { loadPath: `${server.url}/v1/i18n/{{lng}}/{{ns}}.json`, customHeaders: agent },
+    })
+    expect(client.t('standard')).toBe('感謝您的來電，再見！')
+    expect(client.t('standard', { context: 'spring_festival' })).toBe('感謝您的來電，祝您春節愉快，再見！')
+    expect(client.t('anything_else.other')).toBe('請問還有其他問題嗎？')
+    expect(client.t('opening:standard', { company: '歐飛' })).toBe('您好，歐飛，很高興為您服務！')
+    await client.changeLanguage('zh-CN')
+    expect(client.t('standard', { context: 'spring_festival' })).toBe('感谢您的来电，祝您春节愉快，再见！')
+  })
+
+  it('never leaks a draft, a change in review, a scheduled, retired or expired phrase', async () => {
+    const key = 'closing.leak_check'
+    const visible = async () => {
+      await caughtUp()
+      const byKey = (await get(`/v1/phrases/${key}?locale=zh-Hant`)).status === 200
+      const listed = (await json(get('/v1/phrases?category=closing'))).items.some((p: Json) => p.key === key)
+      const bundled = 'leak_check' in (await json(get('/v1/i18n/zh-Hant/closing.json')))
+      expect([byKey, listed, bundled]).toEqual([byKey, byKey, byKey])
+      return byKey
+    }
+    const created = await json(person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '測試', text: '草稿文字。' }))
+    const id = created.doc.id
+    expect(await visible()).toBe(false)
+    await person('editor', `/api/phrases/${id}/submit`, 'POST', {})
+    expect(await visible()).toBe(false)
+    await person('reviewer', `/api/phrases/${id}/approve`, 'POST', { publishAt: new Date(Date.now() + 3600_000).toISOString() })
+    expect(await visible()).toBe(false)
+    await person('reviewer', `/api/phrases/${id}/reject`, 'POST', { comment: '現在就發布' })
+    await person('editor', `/api/phrases/${id}/submit`, 'POST', {})
+    const since = (await json(get('/v1/changes?since=0'))).revision
+    await person('reviewer', `/api/phrases/${id}/approve`, 'POST', {})
+    expect(await visible()).toBe(true)
+    const changes = await json(get(`/v1/changes?since=${since}`))
+    expect(changes).toMatchObject({ since, reference: false, changes: [{ key, change: 'published' }] })
+    expect(changes.revision).toBeGreaterThan(since)
+
+    // A pending edit of a published phrase: agents keep the approved text.
+    await person('editor', `/api/phrases/${id}?draft=true&locale=zh-Hant`, 'PATCH', { text: '未審核的新文字。' })
+    await caughtUp()
+    expect((await json(get(`/v1/phrases/${key}?locale=zh-Hant`))).text).toBe('草稿文字。')
+
+    await person('reviewer', `/api/phrases/${id}/retire`, 'POST', {})
+    expect(await visible()).toBe(false)
+    expect((await json(get(`/v1/changes?since=${since}`))).changes).toEqual([expect.objectContaining({ key, change: 'withdrawn' })])
+
+    // Expired: past validUntil, gone at once (before the scheduler retires it).
+    const expiring = await json(
+      person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', {
+        key: 'closing.expiring',
+        category: categoryId,
+        title: '限時',
+        text: '限時文字。',
+        validUntil: new Date(Date.now() + 2000).toISOString(),
+      }),
+    )
+    await person('editor', `/api/phrases/${expiring.doc.id}/submit`, 'POST', {})
+    await person('reviewer', `/api/phrases/${expiring.doc.id}/approve`, 'POST', {})
+    await caughtUp()
+    expect((await get('/v1/phrases/closing.expiring')).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    expect((await get('/v1/phrases/closing.expiring')).status).toBe(404)
+  })
+
+  it('records usage per phrase and per client for admins', async () => {
+    const use = (body: unknown) =>
+      fetch(server.url + '/v1/usage', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    for (let n = 0; n < 3; n++) expect((await use({ key: 'closing.standard', locale: 'zh-TW', channel: 'phone' })).status).toBe(202)
+    expect((await use({ key: 'hold.please_wait', locale: 'zh-CN', channel: 'chat' })).status).toBe(202)
+    expect((await use({ key: 'closing.standard', locale: 'zh-XX', channel: 'phone' })).status).toBe(400)
+    expect((await use({ key: 'no.such', locale: 'zh-TW', channel: 'phone' })).status).toBe(404)
+    const malformed = await fetch(server.url + '/v1/usage', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: '{"key": ' })
+    expect(malformed.status).toBe(400)
+    expect((await malformed.json()).error.code).toBe('malformed_json')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const byPhrase = await json(person('admin2', '/api/phrase-usage/summary?by=phrase'))
+    expect(byPhrase.items.slice(0, 2)).toEqual([
+      { phrase: 'closing.standard', uses: expect.any(Number) },
+      { phrase: 'hold.please_wait', uses: 1 },
+    ])
+    expect(byPhrase.items[0].uses).toBeGreaterThanOrEqual(3)
+    const byClient = await json(person('admin2', '/api/phrase-usage/summary?by=client'))
+    expect(byClient.items).toEqual([{ client: 'Agent desktop', uses: byPhrase.total }])
+    expect((await person('editor', '/api/phrase-usage/summary')).status).toBe(403)
+  })
+})
