@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { type RunningServer, startServer } from '../src/server/start'
+import type { Settings } from '../src/settings'
+import { freshPostgresUrl, testSettings } from './helpers/databases'
+import { type ServerProcess, spawnServer } from './helpers/server'
+
+const API_KEY = 'delivery-pg-key-0123456789abcdef'
+type Json = Record<string, any>
+
+/**
+ * Two server processes on one PostgreSQL database, no sticky sessions: what one publishes, the
+ * other serves within a second, from its own snapshot.
+ */
+describe('two delivery processes on one PostgreSQL database', () => {
+  let first: RunningServer
+  let second: ServerProcess
+  let settings: Settings
+  const tokens: Record<string, string> = {}
+  const agent = { authorization: `api-clients API-Key ${API_KEY}` }
+
+  const asPerson = (who: string, path: string, method: string, body: unknown) =>
+    fetch(first.url + path, { method, headers: { 'content-type': 'application/json', authorization: `JWT ${tokens[who]}` }, body: JSON.stringify(body) })
+
+  beforeAll(async () => {
+    const name = 'delivery_postgres'
+    settings = testSettings(await freshPostgresUrl(name), name)
+    first = await startServer(settings, { admin: false })
+    await first.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
+    await first.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'closing', name: '結束語' } })
+    for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']]] as const) {
+      await first.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })
+      const login = await fetch(first.url + '/api/users/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `${who}@example.com`, password: `${who}-pw` }),
+      })
+      tokens[who] = ((await login.json()) as Json).token
+    }
+    second = await spawnServer({
+      DATABASE_URL: settings.databaseUrl,
+      PHRASEBOOK_DATA_DIR: settings.dataDir,
+      PHRASEBOOK_SEED: 'false',
+      PHRASEBOOK_SCHEDULER_INTERVAL: '0',
+      NODE_ENV: 'test',
+    })
+  })
+  afterAll(async () => {
+    await second?.stop()
+    await first?.close()
+  })
+
+  it('serves a publish from the other process within a second', async () => {
+    const categoryId = (await first.payload.find({ collection: 'categories' })).docs[0]!.id
+    const propagation: number[] = []
+    for (const [n, text] of ['感謝您的來電，再見！', '感謝您的來電，祝您生活愉快！', '謝謝您的耐心，再見！'].entries()) {
+      const key = `closing.two_processes_${n}`
+      const created = (await (await asPerson('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '結束語', text })).json()) as Json
+      await asPerson('editor', `/api/phrases/${created.doc.id}/submit`, 'POST', {})
+      expect((await fetch(`${second.url}/v1/phrases/${key}`, { headers: agent })).status).toBe(404)
+      expect((await asPerson('reviewer', `/api/phrases/${created.doc.id}/approve`, 'POST', {})).status).toBe(200)
+      const published = Date.now()
+      let response: Response
+      do response = await fetch(`${second.url}/v1/phrases/${key}?locale=zh-TW`, { headers: agent })
+      while (response.status !== 200 && Date.now() - published < 5000)
+      propagation.push(Date.now() - published)
+      expect(((await response.json()) as Json).text).toBe(text)
+    }
+    // The contract: every process sees a publish within 1 s (it polls the revision every 250 ms).
+    expect(Math.max(...propagation)).toBeLessThan(1000)
+  })
+
+  it('withdraws a retired phrase in the other process too, and both agree on the revision', async () => {
+    const phrase = (await first.payload.find({ collection: 'phrases', where: { key: { equals: 'closing.two_processes_0' } } })).docs[0]!
+    expect((await asPerson('reviewer', `/api/phrases/${phrase.id}/retire`, 'POST', {})).status).toBe(200)
+    const retired = Date.now()
+    let status = 200
+    while (status !== 404 && Date.now() - retired < 5000) status = (await fetch(`${second.url}/v1/phrases/closing.two_processes_0`, { headers: agent })).status
+    expect(status).toBe(404)
+    await first.store.refresh()
+    const [one, two] = await Promise.all(
+      [first.url, second.url].map(async (url) => ((await (await fetch(`${url}/v1/changes?since=0`, { headers: agent })).json()) as Json)),
+    )
+    expect(one).toEqual(two)
+    expect(one.changes.find((c: Json) => c.key === 'closing.two_processes_0')).toMatchObject({ change: 'withdrawn' })
+  })
+})
