@@ -1,6 +1,7 @@
 import * as migration_20261124_224233_initial from './20261124_224233_initial';
 import * as migration_20261125_001051_workflow from './20261125_001051_workflow';
 import * as migration_20261125_010247_scheduling from './20261125_010247_scheduling';
+import * as migration_20261125_014659_delivery from './20261125_014659_delivery';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_010247_scheduling.up,
     down: migration_20261125_010247_scheduling.down,
-    name: '20261125_010247_scheduling'
+    name: '20261125_010247_scheduling',
+  },
+  {
+    up: migration_20261125_014659_delivery.up,
+    down: migration_20261125_014659_delivery.down,
+    name: '20261125_014659_delivery'
   },
 ];

@@ -1,6 +1,7 @@
 import * as migration_20261124_224225_initial from './20261124_224225_initial';
 import * as migration_20261125_001036_workflow from './20261125_001036_workflow';
 import * as migration_20261125_010238_scheduling from './20261125_010238_scheduling';
+import * as migration_20261125_014647_delivery from './20261125_014647_delivery';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_010238_scheduling.up,
     down: migration_20261125_010238_scheduling.down,
-    name: '20261125_010238_scheduling'
+    name: '20261125_010238_scheduling',
+  },
+  {
+    up: migration_20261125_014647_delivery.up,
+    down: migration_20261125_014647_delivery.down,
+    name: '20261125_014647_delivery'
   },
 ];
