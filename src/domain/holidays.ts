@@ -40,9 +40,17 @@ export function holidayCalendar(
   return years.map((year) => holidayDates(rule, year))
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** `YYYY-MM-DD` of an instant in a time zone (the day agents are living in). */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, format)
+  }
+  return format.format(at)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Request, Response, Router } from 'express'
 import type { Payload } from 'payload'
@@ -109,25 +110,42 @@ const MAX_CACHED = 20_000
  * revision and, for answers about "now", until the next validFrom/validUntil: a repeated read
  * costs a map lookup. Every answer carries an ETag, and `If-None-Match` with it gets a 304.
  */
-class ResponseCache {
+export class ResponseCache {
   private entries = new Map<string, Cached>()
 
-  send(req: Request, res: Response, key: string, revision: number, build: () => unknown, expiresAt = Infinity): void {
-    let entry = this.entries.get(key)
-    if (!entry || entry.revision !== revision || entry.expiresAt <= Date.now()) {
-      const body = JSON.stringify(build())
-      entry = { revision, expiresAt, body, etag: `W/"${revision}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` }
-      if (this.entries.size >= MAX_CACHED) this.entries.clear()
-      this.entries.set(key, entry)
-    }
-    res.setHeader('ETag', entry.etag)
-    res.setHeader('Cache-Control', 'private, no-cache')
+  constructor(private readonly timeZone: string) {}
+
+  /** The cache key of a request URL: answers about "now" depend on today's date. */
+  keyFor(url: string): string {
+    return /[?&]at=/.test(url) ? url : `${url}#${localDay(new Date(), this.timeZone)}`
+  }
+
+  /** Answers from the cache if it holds a current answer for this request; false otherwise. */
+  serveCached(req: IncomingMessage, res: ServerResponse, key: string, revision: number): boolean {
+    const entry = this.entries.get(key)
+    if (!entry || entry.revision !== revision || entry.expiresAt <= Date.now()) return false
+    this.write(req, res, entry)
+    return true
+  }
+
+  send(req: Request, res: Response, revision: number, build: () => unknown, expiresAt = Infinity): void {
+    const key = this.keyFor(req.originalUrl)
+    if (this.serveCached(req, res, key, revision)) return
+    const body = JSON.stringify(build())
+    const entry = { revision, expiresAt, body, etag: `W/"${revision}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` }
+    if (this.entries.size >= MAX_CACHED) this.entries.clear()
+    this.entries.set(key, entry)
+    this.write(req, res, entry)
+  }
+
+  private write(req: IncomingMessage, res: ServerResponse, entry: Cached): void {
     const match = req.headers['if-none-match']
-    if (match && match.split(',').some((tag) => tag.trim() === entry!.etag || tag.trim() === '*')) {
-      res.status(304).end()
+    if (match && match.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
+      res.writeHead(304, { ETag: entry.etag, 'Cache-Control': 'private, no-cache' })
+      res.end()
       return
     }
-    res.setHeader('Content-Type', 'application/json; charset=utf-8')
+    res.writeHead(200, { ETag: entry.etag, 'Cache-Control': 'private, no-cache', 'Content-Type': 'application/json; charset=utf-8' })
     res.end(entry.body)
   }
 }
@@ -147,9 +165,7 @@ const guarded =
   }
 
 /** The read routes of `/v1`: phrases, scenarios, i18next bundles and delta changes. */
-export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, timeZone: string): void {
-  const cache = new ResponseCache()
-  const cacheKey = (req: Request, query: { day: string; dayGiven: boolean }) => (query.dayGiven ? req.originalUrl : `${req.originalUrl}#${query.day}`)
+export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, cache: ResponseCache, timeZone: string): void {
   // An answer about "now" holds until the next phrase starts or stops being valid.
   const expiry = (snapshot: Snapshot, query: { time: number; dayGiven: boolean }) => (query.dayGiven ? Infinity : nextBoundary(snapshot, query.time))
 
@@ -158,7 +174,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
     guarded((req, res) => {
       const snapshot = store.snapshot
       const query = readQuery(req, snapshot, timeZone)
-      cache.send(req, res, cacheKey(req, query), snapshot.revision, () => {
+      cache.send(req, res, snapshot.revision, () => {
         const needle = query.q?.toLowerCase()
         const items = []
         for (const base of snapshot.bases) {
@@ -180,7 +196,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
       const snapshot = store.snapshot
       const query = readQuery(req, snapshot, timeZone)
       const key = String(req.params.key)
-      cache.send(req, res, cacheKey(req, query), snapshot.revision, () => {
+      cache.send(req, res, snapshot.revision, () => {
         const resolved = resolvePhrase(snapshot, key, query)
         if (!resolved) throw new DeliveryError(404, 'not_found', 'phrase_not_found', { key })
         return phraseBody(snapshot, resolved.phrase, resolved.variant, query, key)
@@ -194,7 +210,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
       const snapshot = store.snapshot
       const query = readQuery(req, snapshot, timeZone)
       const script = scriptOf(query.locale)
-      cache.send(req, res, req.originalUrl, snapshot.revision, () => ({
+      cache.send(req, res, snapshot.revision, () => ({
         revision: snapshot.revision,
         locale: query.locale,
         items: [...snapshot.scenarios.values()].map((s) => ({ key: s.key, title: s.title[script] ?? null })),
@@ -209,7 +225,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
       const query = readQuery(req, snapshot, timeZone)
       const key = String(req.params.key)
       const script = scriptOf(query.locale)
-      cache.send(req, res, cacheKey(req, query), snapshot.revision, () => {
+      cache.send(req, res, snapshot.revision, () => {
         const scenario = snapshot.scenarios.get(key)
         if (!scenario) throw new DeliveryError(404, 'not_found', 'scenario_not_found', { key })
         return {
@@ -246,14 +262,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
         throw new DeliveryError(400, 'unknown_category', 'unknown_category', { value: ns, allowed: [...snapshot.categories.keys()].join(', ') })
       }
       const time = Date.now()
-      cache.send(
-        req,
-        res,
-        `${req.originalUrl}#${localDay(new Date(time), timeZone)}`,
-        snapshot.revision,
-        () => i18nBundle(snapshot, lng, ns, time),
-        nextBoundary(snapshot, time),
-      )
+      cache.send(req, res, snapshot.revision, () => i18nBundle(snapshot, lng, ns, time), nextBoundary(snapshot, time))
     }),
   )
 
@@ -268,7 +277,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
       const entries = since >= snapshot.revision ? [] : (await revisionsSince(payload, since)).filter((e) => e.revision <= snapshot.revision)
       const latest = new Map<string, { key: string; change: string; revision: number }>()
       for (const entry of entries) if (entry.kind === 'phrase') latest.set(entry.key, { key: entry.key, change: entry.change, revision: entry.revision })
-      cache.send(req, res, req.originalUrl, snapshot.revision, () => ({
+      cache.send(req, res, snapshot.revision, () => ({
         revision: snapshot.revision,
         since,
         reference: entries.some((e) => e.kind === 'reference'),

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,9 @@ import { loadStandardLibrary } from '../../seed/load'
 import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
 import { startScheduler } from '../jobs/scheduler'
 import { createApp } from './app'
+import { CredentialCache } from './credentials'
+import { ResponseCache } from './deliveryRoutes'
+import { deliveryFastPath } from './fastPath'
 import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -50,10 +53,19 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     await nextApp.prepare()
     nextHandler = nextApp.getRequestHandler()
   }
-  const app = createApp({ payload, config, nextHandler, delivery: { store, usage, timeZone: settings.timezone } })
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(settings.port, () => resolve(s))
+  const delivery = {
+    store,
+    usage,
+    responses: new ResponseCache(settings.timezone),
+    credentials: new CredentialCache(payload),
+    timeZone: settings.timezone,
+  }
+  const app = createApp({ payload, config, nextHandler, delivery })
+  const fastPath = deliveryFastPath(delivery)
+  const server = createServer((req, res) => {
+    if (!fastPath(req, res)) app(req, res)
   })
+  await new Promise<void>((resolve) => server.listen(settings.port, resolve))
   const { port } = server.address() as AddressInfo
   return {
     server,

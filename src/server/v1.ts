@@ -6,49 +6,26 @@ import { isDeliveryLocale } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { convertRoute } from './convertRoute'
-import { addDeliveryRoutes, DeliveryError, sendDeliveryError } from './deliveryRoutes'
+import { type CredentialCache, type Principal } from './credentials'
+import { addDeliveryRoutes, DeliveryError, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
 import type { UsageRecorder } from './usage'
 
 declare module 'express-serve-static-core' {
   interface Request {
     /** The API client or person the request is authenticated as (see `authenticate`). */
-    principal?: { collection: string; id: string | number; name?: string }
+    principal?: Principal
   }
 }
 
-/** How long a checked credential is trusted before it is checked again (a disabled client is out within this). */
-const CREDENTIAL_TTL_MS = 1000
-
-/**
- * Agent tools authenticate with an API client key (`Authorization: api-clients API-Key <key>`)
- * or a signed-in person's token; anything else is 401. A credential is checked against the
- * database at most once a second, so a busy agent desktop does not cost a query per read.
- */
-function authenticate(payload: Payload) {
-  const checked = new Map<string, { principal: Request['principal'] | null; until: number }>()
+/** Agent tools authenticate with an API client key or a signed-in person's token; anything else is 401. */
+function authenticate(credentials: CredentialCache) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const credential = `${req.headers.authorization ?? ''}\n${req.headers.cookie ?? ''}`
-    let entry = checked.get(credential)
-    if (!entry || entry.until < Date.now()) {
-      const headers = new Headers()
-      for (const name of ['authorization', 'cookie']) {
-        const value = req.headers[name]
-        if (typeof value === 'string') headers.set(name, value)
-      }
-      const { user } = await payload.auth({ headers })
-      const enabled = user && (user.collection !== 'api-clients' || (user as { enabled?: boolean }).enabled !== false)
-      entry = {
-        principal: user && enabled ? { collection: user.collection, id: user.id, name: (user as { name?: string }).name ?? (user as { email?: string }).email } : null,
-        until: Date.now() + CREDENTIAL_TTL_MS,
-      }
-      if (checked.size > 10_000) checked.clear()
-      checked.set(credential, entry)
-    }
-    if (!entry.principal) {
+    const principal = await credentials.principalOf(req.headers)
+    if (!principal) {
       sendDeliveryError(req, res, new DeliveryError(401, 'unauthorized', 'unauthorized'))
       return
     }
-    req.principal = entry.principal
+    req.principal = principal
     next()
   }
 }
@@ -82,21 +59,21 @@ const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
   next(error)
 }
 
-export type DeliveryParts = { store: DeliveryStore; usage: UsageRecorder; timeZone: string }
+export type DeliveryParts = { store: DeliveryStore; usage: UsageRecorder; responses: ResponseCache; credentials: CredentialCache; timeZone: string }
 
 /** The delivery API for agent tools (PRODUCT.md "Delivery API"). */
-export function v1Router(payload: Payload, { store, usage, timeZone }: DeliveryParts): Router {
+export function v1Router(payload: Payload, { store, usage, responses, credentials, timeZone }: DeliveryParts): Router {
   const router = express.Router()
   const openApi = JSON.stringify(openApiDocument())
   router.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(openApi)
   })
-  router.use(authenticate(payload))
+  router.use(authenticate(credentials))
   router.use(express.json({ limit: '256kb' }))
   router.get('/', (_req, res) => {
     res.json({ name: 'Phrasebook CMS delivery API', version: 1 })
   })
-  addDeliveryRoutes(router, payload, store, timeZone)
+  addDeliveryRoutes(router, payload, store, responses, timeZone)
   router.post('/convert', convertRoute(payload))
   router.post('/usage', usageRoute(store, usage))
   router.use((req, res) =>
