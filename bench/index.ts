@@ -4,6 +4,7 @@ import os from 'node:os'
 import { benchAuditOverhead } from './auditOverhead'
 import { benchConversion } from './conversion'
 import { benchDelivery, deliveryMarkdown, deliveryTable, deliveryVerdict, parseSizes } from './delivery'
+import { benchLint, lintTable } from './lint'
 
 /**
  * `npm run bench`: prints the figures and writes them into docs/benchmarks.md between the
@@ -21,6 +22,19 @@ function replaceSection(doc: string, name: string, body: string): string {
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
+
+/** `BENCH_SECTIONS=lint,audit npm run bench` runs only those sections (the others keep their figures). */
+const only = process.env.BENCH_SECTIONS?.split(',').map((name) => name.trim())
+const wanted = (section: string) => !only || only.includes(section)
+
+let doc: string
+try {
+  doc = readFileSync(DOC, 'utf8')
+} catch {
+  doc = '# Benchmarks\n\nWritten by `npm run bench` (figures from the machine named in each section).\n'
+}
+
+if (wanted('conversion')) {
 console.log(`Conversion throughput (${machine})`)
 const figures = benchConversion()
 const rows = figures.map(
@@ -36,12 +50,6 @@ console.log(table)
 const worst = Math.max(...figures.map((f) => f.overhead))
 console.log(`Worst overhead ${worst.toFixed(2)}× (goal: at most 1.5×)`)
 
-let doc: string
-try {
-  doc = readFileSync(DOC, 'utf8')
-} catch {
-  doc = '# Benchmarks\n\nWritten by `npm run bench` (figures from the machine named in each section).\n'
-}
 doc = replaceSection(
   doc,
   'conversion',
@@ -56,7 +64,9 @@ ${table}
 
 Worst overhead: ${worst.toFixed(2)}× (goal: at most 1.5×).`,
 )
+}
 
+if (wanted('audit')) {
 console.log('\nAudit write overhead per workflow transition')
 const audits = []
 for (const kind of ['sqlite', 'postgres'] as const) {
@@ -87,7 +97,9 @@ advisory lock and the shared transaction. Medians per transition.
 
 ${auditTable}`,
 )
+}
 
+if (wanted('delivery')) {
 console.log('\nDelivery API throughput')
 try {
   const sizes = process.env.BENCH_DELIVERY_SIZES ? parseSizes(process.env.BENCH_DELIVERY_SIZES) : [1000, 10000, 100000]
@@ -97,6 +109,25 @@ try {
   doc = replaceSection(doc, 'delivery', deliveryMarkdown(delivery, machine))
 } catch (error) {
   console.log(`delivery: skipped (${(error as Error).message})`)
+}
+}
+if (wanted('lint')) {
+console.log('\nForbidden-term lint')
+const lint = benchLint()
+const lintRows = lintTable(lint.rows)
+console.log(lintRows)
+doc = replaceSection(
+  doc,
+  'lint',
+  `## Forbidden-term lint (issue 6)
+
+${machine}. Linting ${lint.textBytes} bytes (${lint.textChars} characters, UTF-8) of seeded phrase text in both scripts with
+three seeded terms in it, median of repeated runs, against the seeded list and against 10,000
+synthetic terms (3–8 characters drawn from the library's own characters). Build is the matcher's
+compile time (once per change of the list, in each process).
+
+${lintRows}`,
+)
 }
 writeFileSync(DOC, doc)
 console.log('Written to docs/benchmarks.md')

@@ -461,6 +461,7 @@ export interface AuditLog {
     | 'expire'
     | 'import'
     | 'glossary_change'
+    | 'forbidden_term_change'
     | 'role_change'
     | 'login_failure'
     | 'api_client_created';

@@ -69,8 +69,6 @@ describe('the delivery API (/v1) on SQLite', () => {
         headers: { ...agent, 'content-type': 'application/json' },
         body: body ? JSON.stringify(body) : undefined,
       })
-      // The lint route comes with the forbidden-term work; everything else must answer.
-      if (route.path === '/v1/lint') continue
       expect([route.path, response.status]).toEqual([route.path, expect.any(Number)])
       expect(response.status).toBeLessThan(300)
     }
@@ -248,6 +246,69 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect((await get('/v1/phrases/closing.expiring')).status).toBe(200)
     await new Promise((resolve) => setTimeout(resolve, 2100))
     expect((await get('/v1/phrases/closing.expiring')).status).toBe(404)
+  })
+
+  it('lints a reply for agent tools: both terms, their positions and classes, in any script', async () => {
+    const lint = (body: unknown) =>
+      fetch(server.url + '/v1/lint', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const text = '你先听我说，我忙着呢！'
+    const result = await json(lint({ text, locale: 'zh-CN' }))
+    expect(result.ok).toBe(false)
+    expect(result.findings.map((f: Json) => [f.term, f.class, f.classLabel, f.severity, f.index, f.length, text.slice(f.index, f.index + f.length)])).toEqual([
+      ['你先聽我說', 'command', '命令', expect.any(String), 0, 5, '你先听我说'],
+      ['我忙著呢', 'deflect', '推卸', expect.any(String), 6, 4, '我忙着呢'],
+    ])
+    const punctuated = await json(lint({ text: '抱歉，這是規定,我有什麼辦法' }))
+    expect(punctuated.findings.map((f: Json) => f.term)).toContain('這是規定，我有什麼辦法')
+    expect(await json(lint({ text: '您好，很高興為您服務！' }))).toEqual({ ok: true, findings: [] })
+    expect((await lint({ text: 42 })).status).toBe(400)
+    expect((await lint({ text: 'x'.repeat(20_001) })).status).toBe(413)
+  })
+
+  it('refuses to submit a phrase with a blocked term, naming each and where', async () => {
+    const created = await json(
+      person('editor', '/api/phrases?draft=true&locale=zh-Hans', 'POST', { key: 'complaint.rule_excuse', category: categoryId, title: '规定', text: '对不起，这是规定，我有什么办法' }),
+    )
+    const refused = await person('editor', `/api/phrases/${created.doc.id}/submit`, 'POST', {})
+    expect(refused.status).toBe(422)
+    const { error } = await json(refused)
+    expect(error.code).toBe('forbidden_terms')
+    expect(error.message).toContain('這是規定，我有什麼辦法')
+    expect(error.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ term: '這是規定，我有什麼辦法', locale: 'zh-Hans', field: 'text', index: 4, severity: 'block' })]),
+    )
+    // The converted Traditional text is checked too.
+    expect(error.findings.some((f: Json) => f.locale === 'zh-Hant')).toBe(true)
+    const latest = await json(person('editor', `/api/phrases/${created.doc.id}?draft=true&depth=0`, 'GET'))
+    expect(latest.workflowState).toBe('draft')
+    expect((await json(person('reviewer', `/api/phrases/${created.doc.id}/lint`, 'GET'))).ok).toBe(false)
+  })
+
+  it('makes the reviewer acknowledge warned terms to approve, and audits it', async () => {
+    const warned = (await server.payload.find({ collection: 'forbidden-terms', where: { severity: { equals: 'warn' } }, limit: 1, locale: 'zh-Hant' })).docs[0]!
+    const created = await json(
+      person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key: 'closing.warned', category: categoryId, title: '提醒', text: `好的，${warned.term}，再見。` }),
+    )
+    const id = created.doc.id
+    expect((await person('editor', `/api/phrases/${id}/submit`, 'POST', {})).status).toBe(200)
+    const unacknowledged = await person('reviewer', `/api/phrases/${id}/approve`, 'POST', {})
+    expect(unacknowledged.status).toBe(409)
+    expect((await json(unacknowledged)).error).toMatchObject({ code: 'warnings_unacknowledged', findings: [expect.objectContaining({ term: warned.term, severity: 'warn' })] })
+    expect((await person('reviewer', `/api/phrases/${id}/approve`, 'POST', { acknowledgeWarnings: true })).status).toBe(200)
+    const [approval] = (await server.payload.find({ collection: 'audit-log', where: { documentKey: { equals: 'closing.warned' }, action: { equals: 'approve' } } })).docs
+    expect(approval!.after).toMatchObject({ acknowledgedWarnings: [warned.term] })
+  })
+
+  it('picks up a new forbidden term in every check within a second, audited', async () => {
+    const lint = async (text: string) =>
+      json(fetch(server.url + '/v1/lint', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify({ text }) }))
+    expect((await lint('您自己看著辦吧')).findings).toEqual([])
+    const added = await person('reviewer', '/api/forbidden-terms?locale=zh-Hant', 'POST', { term: '自己看著辦', class: 'indifference', severity: 'block', suggestion: '我來協助您處理' })
+    expect(added.status).toBe(201)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect((await lint('您自己看着办吧')).findings).toEqual([expect.objectContaining({ term: '自己看著辦', index: 1, length: 5, suggestion: '我來協助您處理' })])
+    const [entry] = (await server.payload.find({ collection: 'audit-log', where: { action: { equals: 'forbidden_term_change' } } })).docs
+    expect(entry).toMatchObject({ actorLabel: 'reviewer@example.com', after: expect.objectContaining({ term: '自己看著辦', severity: 'block' }) })
   })
 
   it('records usage per phrase and per client for admins', async () => {

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isPersonOrApiClient, isReviewer } from '../../src/access'
-
 import { FORBIDDEN_TERM_CLASSES } from '../../src/domain/forbiddenTermClasses'
+import { auditTermChange, auditTermDeletion } from './hooks/auditTermChange'
 
 /** 服務忌語: what an agent must never say (block) or should avoid (warn), with a better phrasing. */
 export const ForbiddenTerms: CollectionConfig = {
@@ -13,6 +13,7 @@ export const ForbiddenTerms: CollectionConfig = {
   },
   admin: { useAsTitle: 'term', defaultColumns: ['term', 'class', 'severity', 'suggestion'] },
   access: { read: isPersonOrApiClient, create: isReviewer, update: isReviewer, delete: isReviewer },
+  hooks: { afterChange: [auditTermChange], afterDelete: [auditTermDeletion] },
   fields: [
     { name: 'term', type: 'text', required: true, localized: true, maxLength: 100 },
     {

@@ -8,6 +8,7 @@ import { reviewFields } from './fields/review'
 import { auditPersonEdits } from './hooks/auditPersonEdits'
 import { convertOtherScript, markPersonEdits } from './hooks/conversion'
 import { diffEndpoint, historyEndpoint } from './endpoints/history'
+import { lintEndpoint } from './endpoints/lint'
 import { restoreEndpoint } from './endpoints/restore'
 import { workflowEndpoints } from './endpoints/workflow'
 import { guardWorkflow } from './hooks/guardWorkflow'
@@ -40,7 +41,7 @@ export const Phrases: CollectionConfig = {
   },
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
-  endpoints: [...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint],
+  endpoints: [...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint, lintEndpoint],
   hooks: {
     beforeOperation: [rejectStaleWrites],
     beforeChange: [guardWorkflow, markPersonEdits, stampChange],

@@ -24,6 +24,8 @@ export type TransitionWrite = {
   approvedBy?: string | null
   publishAt?: Date | null
   summary?: string
+  /** More for the audit entry's `after`, e.g. the warnings a reviewer acknowledged. */
+  details?: Record<string, unknown>
 }
 
 /**
@@ -63,7 +65,7 @@ export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, wr
           documentId: String(phrase.id),
           documentKey: phrase.key,
           before: { workflowState: phrase.workflowState ?? null },
-          after: { workflowState: write.next, ...(write.publishAt ? { publishAt: write.publishAt.toISOString() } : {}) },
+          after: { workflowState: write.next, ...(write.publishAt ? { publishAt: write.publishAt.toISOString() } : {}), ...write.details },
           approver: write.approvedBy ?? null,
           comment: write.comment ?? null,
         },

@@ -351,14 +351,18 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     LintRequest: {
       type: 'object',
       required: ['text'],
-      properties: { text: { type: 'string' } },
+      properties: {
+        text: { type: 'string', maxLength: MAX_CONVERT_CHARACTERS },
+        locale: { ...schemaRef('DeliveryLocale'), description: 'The script suggestions and class names come in (default zh-Hant).' },
+      },
     },
     LintFinding: {
       type: 'object',
-      required: ['term', 'class', 'severity', 'index', 'length', 'suggestion'],
+      required: ['term', 'class', 'classLabel', 'severity', 'index', 'length', 'suggestion'],
       properties: {
         term: { type: 'string', description: 'The forbidden term found (服務忌語).' },
         class: { type: 'string', enum: FORBIDDEN_TERM_CLASSES.map((c) => c.value) },
+        classLabel: { type: 'string', description: 'The class as people name it, in the locale\'s script (e.g. 命令).' },
         severity: { type: 'string', enum: ['block', 'warn'] },
         index: { type: 'integer', minimum: 0 },
         length: { type: 'integer', minimum: 1 },
@@ -726,8 +730,8 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           example: {
             ok: false,
             findings: [
-              { term: '不是我們的問題', class: 'deflect', severity: 'block', index: 1, length: 7, suggestion: '我來協助您確認' },
-              { term: '你自己去查', class: 'command', severity: 'warn', index: 9, length: 5, suggestion: null },
+              { term: '不是我們的問題', class: 'deflect', classLabel: '推卸', severity: 'block', index: 1, length: 7, suggestion: '我來協助您確認' },
+              { term: '你自己去查', class: 'command', classLabel: '命令', severity: 'warn', index: 9, length: 5, suggestion: null },
             ],
           },
         },

@@ -5,9 +5,9 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message } })
 }
 
-/** The same shape as a Web `Response`, for Payload endpoints (served without Express). */
-export function errorResponse(status: number, code: string, message: string): globalThis.Response {
-  return globalThis.Response.json({ error: { code, message } }, { status })
+/** The same shape as a Web `Response`, for Payload endpoints (served without Express); `details` such as findings go beside the message. */
+export function errorResponse(status: number, code: string, message: string, details: Record<string, unknown> = {}): globalThis.Response {
+  return globalThis.Response.json({ error: { code, message, ...details } }, { status })
 }
 
 /** Last-resort handler: malformed JSON is the client's fault (400); anything else is logged. */

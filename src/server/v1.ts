@@ -5,7 +5,9 @@ import { openApiDocument } from '../delivery/openapi'
 import { isDeliveryLocale } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
-import { convertRoute } from './convertRoute'
+import { scriptOf } from '../conversion/targets'
+import { currentForbiddenTerms } from '../lint/currentMatcher'
+import { convertRoute, MAX_CONVERT_CHARACTERS } from './convertRoute'
 import { type CredentialCache, type Principal } from './credentials'
 import { addDeliveryRoutes, DeliveryError, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
 import type { UsageRecorder } from './usage'
@@ -52,6 +54,24 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
   }
 }
 
+/**
+ * `POST /v1/lint {text, locale?}` → `{ok, findings}`: chat consoles check a reply before it is
+ * sent. `ok` is false when a `block` term is in it; suggestions come in the locale's script.
+ */
+function lintRoute(payload: Payload) {
+  return async (req: Request, res: Response) => {
+    const { text, locale = 'zh-Hant' } = (req.body ?? {}) as Record<string, unknown>
+    const invalid = (problem: string) => sendDeliveryError(req, res, new DeliveryError(400, 'invalid_body', 'invalid_body', { problem }))
+    if (typeof text !== 'string') return invalid('Send the text to check: {"text": "…", "locale": "zh-TW"}.')
+    if (!isDeliveryLocale(locale)) return invalid(`"locale" is one of ${DELIVERY_LOCALES.join(', ')}.`)
+    if (text.length > MAX_CONVERT_CHARACTERS) {
+      return sendDeliveryError(req, res, new DeliveryError(413, 'text_too_long', 'text_too_long', { length: text.length, max: MAX_CONVERT_CHARACTERS }))
+    }
+    const findings = (await currentForbiddenTerms(payload)).lint(text, scriptOf(locale))
+    res.json({ ok: !findings.some((finding) => finding.severity === 'block'), findings })
+  }
+}
+
 /** Malformed or oversized JSON bodies get the same localized error shape as everything else. */
 const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (error?.type === 'entity.parse.failed') return sendDeliveryError(req, res, new DeliveryError(400, 'malformed_json', 'malformed_json'))
@@ -75,6 +95,7 @@ export function v1Router(payload: Payload, { store, usage, responses, credential
   })
   addDeliveryRoutes(router, payload, store, responses, timeZone)
   router.post('/convert', convertRoute(payload))
+  router.post('/lint', lintRoute(payload))
   router.post('/usage', usageRoute(store, usage))
   router.use((req, res) =>
     sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'route_not_found', { method: req.method, path: `${req.baseUrl}${req.path}` })),

@@ -3,10 +3,12 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 import { isPerson } from '../../../src/access'
 import { actorOf } from '../../../src/audit/actor'
 import { decideTransition, type WorkflowState } from '../../../src/domain/workflow'
+import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
+import { lintPhrase, lintRefusal, type LocatedFinding } from '../../../src/lint/reviewGate'
 import { errorResponse } from '../../../src/server/errors'
 import { type TransitionWrite, writeTransition } from '../transition'
 
-type Body = { comment?: unknown; publishAt?: unknown; version?: unknown }
+type Body = { comment?: unknown; publishAt?: unknown; version?: unknown; acknowledgeWarnings?: unknown }
 
 const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
 
@@ -43,6 +45,12 @@ export async function decide(req: PayloadRequest, action: 'submit' | 'approve' |
   return { phrase: phrase.latest, decision, body }
 }
 
+/** The forbidden terms in the phrase's latest version, every locale. */
+export async function findingsOf(req: PayloadRequest, id: number | string): Promise<LocatedFinding[]> {
+  const version = await req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req })
+  return lintPhrase(await currentForbiddenTerms(req.payload), version as unknown as Parameters<typeof lintPhrase>[1])
+}
+
 function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoint {
   return {
     path: `/:id/${action}`,
@@ -51,10 +59,18 @@ function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoin
       const decided = await decide(req, action)
       if (decided instanceof Response) return decided
       const { phrase, decision, body } = decided
+      let acknowledged: string[] = []
+      if (action === 'submit' || action === 'approve') {
+        const findings = await findingsOf(req, phrase.id)
+        const refusal = lintRefusal(action, findings, body.acknowledgeWarnings)
+        if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, { findings: refusal.findings })
+        acknowledged = findings.map((f) => f.term)
+      }
       const reviewer = actorOf(req.user).actorLabel
       const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
       if (action === 'approve') {
         Object.assign(write, { approvedBy: reviewer, publishAt: decision.publishAt, publish: decision.next === 'published' })
+        if (acknowledged.length) write.details = { acknowledgedWarnings: acknowledged }
       }
       if (action === 'retire') write.unpublish = true
       await writeTransition(req, phrase, write)

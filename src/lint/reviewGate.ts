@@ -1,0 +1,47 @@
+import type { Script } from '../domain/locales'
+import type { ForbiddenTermList, LintFinding } from './currentMatcher'
+
+/** The phrase fields agents say or read, each checked in both scripts. */
+export const LINTED_FIELDS = ['title', 'text', 'agentNotes'] as const
+
+export type LocatedFinding = LintFinding & { locale: Script; field: (typeof LINTED_FIELDS)[number] }
+
+type Localized = Partial<Record<string, string | null>> | null | undefined
+
+/** Every forbidden term in a phrase version (fields with every locale, as `locale: 'all'` gives them). */
+export function lintPhrase(list: ForbiddenTermList, phrase: Record<(typeof LINTED_FIELDS)[number], Localized>): LocatedFinding[] {
+  const findings: LocatedFinding[] = []
+  for (const field of LINTED_FIELDS) {
+    for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
+      const text = phrase[field]?.[locale]
+      if (text) findings.push(...list.lint(text, locale).map((finding) => ({ ...finding, locale, field })))
+    }
+  }
+  return findings
+}
+
+export type LintRefusal = { status: 409 | 422; code: string; message: string; findings: LocatedFinding[] }
+
+const listed = (findings: LocatedFinding[]) =>
+  findings.map((f) => `「${f.term}」(${f.locale} ${f.field}, at ${f.index}${f.suggestion ? `; say 「${f.suggestion}」` : ''})`).join(', ')
+
+/**
+ * The forbidden-term rules of review: a phrase with a `block` term can be neither submitted nor
+ * approved; `warn` terms must be acknowledged by the approving reviewer (`acknowledgeWarnings: true`).
+ */
+export function lintRefusal(action: 'submit' | 'approve', findings: LocatedFinding[], acknowledged: unknown): LintRefusal | null {
+  const blocking = findings.filter((f) => f.severity === 'block')
+  if (blocking.length) {
+    return { status: 422, code: 'forbidden_terms', message: `Forbidden terms (服務忌語) must go first: ${listed(blocking)}.`, findings: blocking }
+  }
+  const warnings = findings.filter((f) => f.severity === 'warn')
+  if (action === 'approve' && warnings.length && acknowledged !== true) {
+    return {
+      status: 409,
+      code: 'warnings_unacknowledged',
+      message: `Check these terms and approve with "acknowledgeWarnings": true: ${listed(warnings)}.`,
+      findings: warnings,
+    }
+  }
+  return null
+}
