@@ -2,6 +2,7 @@ import * as migration_20261124_224233_initial from './20261124_224233_initial';
 import * as migration_20261125_001051_workflow from './20261125_001051_workflow';
 import * as migration_20261125_010247_scheduling from './20261125_010247_scheduling';
 import * as migration_20261125_014659_delivery from './20261125_014659_delivery';
+import * as migration_20261125_020851_forbidden_term_audit from './20261125_020851_forbidden_term_audit';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_014659_delivery.up,
     down: migration_20261125_014659_delivery.down,
-    name: '20261125_014659_delivery'
+    name: '20261125_014659_delivery',
+  },
+  {
+    up: migration_20261125_020851_forbidden_term_audit.up,
+    down: migration_20261125_020851_forbidden_term_audit.down,
+    name: '20261125_020851_forbidden_term_audit'
   },
 ];

@@ -5,6 +5,7 @@ import { actorOf } from '../../../src/audit/actor'
 import { decideTransition, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { lintPhrase, lintRefusal, type LocatedFinding } from '../../../src/lint/reviewGate'
+import { preservingLocale } from '../../../src/preservingLocale'
 import { errorResponse } from '../../../src/server/errors'
 import { type TransitionWrite, writeTransition } from '../transition'
 
@@ -47,7 +48,10 @@ export async function decide(req: PayloadRequest, action: 'submit' | 'approve' |
 
 /** The forbidden terms in the phrase's latest version, every locale. */
 export async function findingsOf(req: PayloadRequest, id: number | string): Promise<LocatedFinding[]> {
-  const version = await req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req })
+  // A read with locale 'all' leaves req in that locale: the transition's write must not inherit it.
+  const version = await preservingLocale(req, () =>
+    req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req }),
+  )
   return lintPhrase(await currentForbiddenTerms(req.payload), version as unknown as Parameters<typeof lintPhrase>[1])
 }
 
@@ -64,7 +68,7 @@ function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoin
         const findings = await findingsOf(req, phrase.id)
         const refusal = lintRefusal(action, findings, body.acknowledgeWarnings)
         if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, { findings: refusal.findings })
-        acknowledged = findings.map((f) => f.term)
+        acknowledged = [...new Set(findings.map((f) => f.term))]
       }
       const reviewer = actorOf(req.user).actorLabel
       const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
