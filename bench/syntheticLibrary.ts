@@ -18,10 +18,9 @@ import { readStandardLibrary } from '../seed/library'
  * `phrases_channels`, `phrases_variables` and `phrases_texts` (tags), with the values the Local API
  * would write (checked row by row against a phrase created through it).
  *
- * By default no version rows: Payload reads published documents (`find`, `count` and REST without
- * `draft`) from the main tables only. Reads with `draft: true` (the admin, history, restore) go to
- * `_phrases_v*` and would find nothing; pass `{ versions: true }` to also write one published,
- * latest version per phrase (as the Local API's publish leaves it), for code that reads versions.
+ * No version rows: Payload reads published documents (`find`, `count`, REST without `draft`, the
+ * delivery snapshot) from the main tables only; reads with `draft: true` (the admin, history,
+ * restore) would find nothing.
  * 100,000 phrases take seconds this way instead of ~2 hours through the Local API.
  * Other databases fall back to the Local API (slow: only for small counts).
  */
@@ -189,7 +188,6 @@ async function loadWithSql(
   categoryId: number | string,
   count: number,
   log: (line: string) => void,
-  versions: boolean,
 ): Promise<void> {
   const client = (payload.db as unknown as { client: LibsqlClient }).client
   const columns = {
@@ -198,18 +196,9 @@ async function loadWithSql(
     phrases_channels: ['id', 'order', 'parent_id', 'value'],
     phrases_variables: ['id', '_order', '_parent_id', 'name', 'description', 'example', 'fallback_zh_hant', 'fallback_zh_hans'],
     phrases_texts: ['id', 'order', 'parent_id', 'path', 'text'],
-    _phrases_v: [
-      'id', 'parent_id', 'version_key', 'version_category_id', 'version_source_script', 'version_order',
-      'version_workflow_state', 'version_change_action', 'version_changed_by', 'version_updated_at',
-      'version_created_at', 'version__status', 'created_at', 'updated_at', 'latest',
-    ],
-    _phrases_v_locales: ['id', '_locale', '_parent_id', 'version_title', 'version_text', 'version_machine_converted'],
-    _phrases_v_version_channels: ['id', 'order', 'parent_id', 'value'],
-    _phrases_v_version_variables: ['id', '_order', '_parent_id', 'name', 'description', 'example', 'fallback_zh_hant', 'fallback_zh_hans', '_uuid'],
-    _phrases_v_texts: ['id', 'order', 'parent_id', 'path', 'text'],
   }
   type Table = keyof typeof columns
-  const tables = (Object.keys(columns) as Table[]).filter((table) => versions || !table.startsWith('_'))
+  const tables = Object.keys(columns) as Table[]
   await checkColumns(client, Object.fromEntries(tables.map((table) => [table, columns[table]])))
   const clash = await client.execute({ sql: `SELECT COUNT(*) AS n FROM "phrases" WHERE "key" LIKE ?`, args: ['bench.p%'] })
   if (Number(clash.rows[0]!.n) > 0) throw new Error('Synthetic library: the database already has bench.p… phrases (load into an empty database)')
@@ -263,48 +252,8 @@ async function loadWithSql(
         : undefined
       const variableId = variable && arrayRowId()
       if (variable) rows.phrases_variables.push({ id: variableId!, _parent_id: id, ...variable })
-      if (!versions) continue
-
-      // The published version the Local API's publish would leave as the latest.
-      const versionId = next('_phrases_v')
-      rows._phrases_v.push({
-        id: versionId,
-        parent_id: id,
-        version_key: phrase.key,
-        version_category_id: categoryId,
-        version_source_script: 'zh-Hant',
-        version_order: n,
-        version_workflow_state: 'published',
-        version_change_action: 'publish',
-        version_changed_by: CHANGED_BY,
-        version_updated_at: now,
-        version_created_at: now,
-        version__status: 'published',
-        created_at: now,
-        updated_at: now,
-        latest: 1,
-      })
-      for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
-        rows._phrases_v_locales.push({
-          id: next('_phrases_v_locales'),
-          _locale: locale,
-          _parent_id: versionId,
-          version_title: phrase.title[locale],
-          version_text: phrase.text[locale],
-          version_machine_converted: 0,
-        })
-      }
-      CHANNELS.forEach((value, i) =>
-        rows._phrases_v_version_channels.push({ id: next('_phrases_v_version_channels'), order: i + 1, parent_id: versionId, value }),
-      )
-      TAGS.forEach((text, i) =>
-        rows._phrases_v_texts.push({ id: next('_phrases_v_texts'), order: i + 1, parent_id: versionId, path: 'version.tags', text }),
-      )
-      if (variable) {
-        rows._phrases_v_version_variables.push({ id: next('_phrases_v_version_variables'), _parent_id: versionId, ...variable, _uuid: variableId! })
-      }
     }
-    // Parents first (the child tables have foreign keys to phrases and _phrases_v).
+    // Parents first (the child tables have foreign keys to phrases).
     await client.batch(
       tables.flatMap((table) => insert(table, rows[table])),
       'write',
@@ -371,12 +320,11 @@ export async function loadSyntheticLibrary(
   payload: Payload,
   count: number,
   log: (line: string) => void = () => {},
-  options: { versions?: boolean } = {},
 ): Promise<{ keys: string[]; ms: number; method: 'sql' | 'local-api' }> {
   const started = Date.now()
   const categoryId = await benchCategory(payload)
   const method = payload.db.name === 'sqlite' ? 'sql' : 'local-api'
-  if (method === 'sql') await loadWithSql(payload, categoryId, count, log, options.versions ?? false)
+  if (method === 'sql') await loadWithSql(payload, categoryId, count, log)
   else await loadWithLocalApi(payload, categoryId, count, log)
   return { keys: Array.from({ length: count }, (_, n) => syntheticKey(n)), ms: Date.now() - started, method }
 }
