@@ -29,8 +29,8 @@ const ALLOWED: Record<string, Record<Operation, Role[]>> = {
   'phrase-usage': { read: ['admin'], create: [], update: [], delete: [] },
 }
 
-/** Least privilege over the REST API: roles × collections × operations, and the server-only fields. */
-describe('privileges over REST', () => {
+/** Least privilege over REST and GraphQL: roles × collections × operations, and the server-only fields. */
+describe('privileges over REST and GraphQL', () => {
   let server: RunningServer
   const headers: Partial<Record<Role, Record<string, string>>> = { agent: { authorization: `api-clients API-Key ${API_KEY}` }, anonymous: {} }
   /** One existing document per collection (updates target it; deletes target a missing id). */
@@ -93,6 +93,43 @@ describe('privileges over REST', () => {
       outcome[role] = refused ? 'refused' : 'allowed'
     }
     const expected = Object.fromEntries(Object.keys(outcome).map((role) => [role, allowed.includes(role as Role) ? 'allowed' : 'refused']))
+    expect(outcome).toEqual(expected)
+  })
+
+  /** GraphQL names: `Phrases` lists, `deletePhrase` deletes (a common way around REST-only rules). */
+  const GRAPHQL: Record<string, [list: string, singular: string]> = {
+    phrases: ['Phrases', 'Phrase'],
+    categories: ['Categories', 'Category'],
+    holidays: ['Holidays', 'Holiday'],
+    scenarios: ['Scenarios', 'Scenario'],
+    'forbidden-terms': ['ForbiddenTerms', 'ForbiddenTerm'],
+    glossary: ['Glossaries', 'Glossary'],
+    users: ['Users', 'User'],
+    'api-clients': ['ApiClients', 'ApiClient'],
+    'audit-log': ['AuditLogs', 'AuditLog'],
+    'scheduled-runs': ['ScheduledRuns', 'ScheduledRun'],
+    'delivery-revisions': ['DeliveryRevisions', 'DeliveryRevision'],
+    'phrase-usage': ['PhraseUsages', 'PhraseUsage'],
+  }
+
+  it.each(Object.keys(ALLOWED))('%s: the same rules over GraphQL (list and delete)', async (slug) => {
+    const [list, singular] = GRAPHQL[slug]!
+    const outcome: Record<string, string> = {}
+    const expected: Record<string, string> = {}
+    for (const role of ROLES) {
+      for (const [operation, query] of [
+        ['read', `{ ${list}(limit: 1) { totalDocs } }`],
+        ['delete', `mutation { delete${singular}(id: 999999) { id } }`],
+      ] as const) {
+        const response = await call(role, 'POST', '/api/graphql', { query })
+        expect(response.status).toBeLessThan(500)
+        const body = (await response.json()) as { errors?: { extensions?: { statusCode?: number } }[] }
+        // Messages are in the admin's language; the status code is not.
+        const refused = body.errors?.some((e) => e.extensions?.statusCode === 401 || e.extensions?.statusCode === 403) ?? false
+        outcome[`${role} ${operation}`] = refused ? 'refused' : 'allowed'
+        expected[`${role} ${operation}`] = ALLOWED[slug]![operation].includes(role) ? 'allowed' : 'refused'
+      }
+    }
     expect(outcome).toEqual(expected)
   })
 
