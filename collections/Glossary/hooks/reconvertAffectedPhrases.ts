@@ -83,7 +83,7 @@ async function reconvert(
       locale: target,
       before: { text: current.text },
       after: { text: converted.text },
-    })
+    }, req)
     report.reconverted.push(from.key)
     if (report.reconverted.length % 25 === 0) log(`Re-converting after a glossary change: ${report.reconverted.length} phrases…`)
   }
