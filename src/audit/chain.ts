@@ -73,7 +73,8 @@ export function sealEntry(
   at: Date = new Date(),
 ): SealedAuditEntry {
   const unsealed = {
-    ...event,
+    // Sealed as it will be stored: JSON drops undefined members, which the hash must not see.
+    ...(JSON.parse(JSON.stringify(event)) as AuditEvent),
     sequence: (previous?.sequence ?? 0) + 1,
     at: at.toISOString(),
     previousHash: previous?.hash ?? GENESIS_HASH,

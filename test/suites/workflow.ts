@@ -338,6 +338,19 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
       expect(versions.length).toBeGreaterThanOrEqual(10)
     })
 
+    it('audits a glossary change and the re-conversions it causes in one request', async () => {
+      const created = await json(
+        post('/api/phrases?draft=true&locale=zh-Hans', 'editor', { key: 'closing.brand', category: categoryId, title: '品牌', text: '欢迎致电江南云商。' }),
+      )
+      expect((await api(`/api/phrases/${created.doc.id}?draft=true&locale=zh-Hant`, 'reviewer').then((r) => r.json())) as Json).toMatchObject({ text: '歡迎致電江南雲商。' })
+      const added = await post('/api/glossary', 'admin', { term: '江南云商', protect: true })
+      expect(added.status).toBe(201)
+      expect((await latest(created.doc.id)).text).toBe('歡迎致電江南云商。')
+      const entries = (await trailOf('closing.brand')).map((e) => [e.action, e.actorLabel])
+      expect(entries).toContainEqual(['edit', 'Glossary re-conversion'])
+      expect(await verifyAuditLog(server.payload, settings.auditKey)).toMatchObject({ ok: true })
+    })
+
     it('answers 401 without a person and 404 for an unknown phrase', async () => {
       expect((await post('/api/phrases/1/submit', 'agent')).status).toBe(401)
       expect((await post('/api/phrases/999999/submit', 'editor')).status).toBe(404)

@@ -8,6 +8,10 @@ import { runtimeSettings } from '../../../src/runtimeSettings'
 
 const AUDITED_FIELDS = [...DIFFED_TEXT_FIELDS, ...DIFFED_SHARED_FIELDS]
 
+/** A related document (category, holiday, base phrase) is recorded by its id, not as read with its fields. */
+const asRecorded = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) && 'id' in value ? (value as { id: unknown }).id : (value ?? null)
+
 /**
  * A person's create, edit or restore of a phrase is in the audit trail with the changed fields
  * before and after (in the locale written). Workflow transitions, the scheduler and the import
@@ -20,8 +24,8 @@ export const auditPersonEdits: CollectionAfterChangeHook = async ({ doc, previou
   for (const field of AUDITED_FIELDS) {
     if (operation === 'update' && sameContent(previousDoc?.[field], doc[field])) continue
     if (operation === 'create' && (doc[field] === undefined || doc[field] === null)) continue
-    if (operation === 'update') before[field] = previousDoc?.[field] ?? null
-    after[field] = doc[field] ?? null
+    if (operation === 'update') before[field] = asRecorded(previousDoc?.[field])
+    after[field] = asRecorded(doc[field])
   }
   const restoring = Boolean(context.isRestoringVersion)
   if (!restoring && operation === 'update' && Object.keys(after).length === 0) return doc
