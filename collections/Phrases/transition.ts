@@ -2,13 +2,15 @@ import type { PayloadRequest } from 'payload'
 
 import { actorOf } from '../../src/audit/actor'
 import type { AuditAction } from '../../src/audit/chain'
-import { recordAudit } from '../../src/audit/log'
+import { recordAuditFor } from '../../src/audit/log'
 import { bumpRevision } from '../../src/delivery/revisions'
 import type { WorkflowState } from '../../src/domain/workflow'
 import { preservingLocale } from '../../src/preservingLocale'
-import { runtimeSettings } from '../../src/runtimeSettings'
 import { inTransaction } from '../../src/transaction'
 import type { ChangeStamp } from './hooks/stampChange'
+
+/** Who the audit trail and the history name when no person made the transition. */
+const SCHEDULER = 'Scheduler'
 
 export type PhraseRef = { id: number | string; key: string; workflowState?: string | null }
 
@@ -34,8 +36,8 @@ export type TransitionWrite = {
  * see `inTransaction`).
  */
 export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, write: TransitionWrite): Promise<void> {
-  const actor = actorOf(req.user, 'Scheduler')
-  const stamp: ChangeStamp = { action: write.action, by: actor.actorLabel ?? 'Scheduler', comment: write.comment ?? null, approvedBy: write.approvedBy ?? undefined }
+  const by = actorOf(req.user, SCHEDULER).actorLabel ?? SCHEDULER
+  const stamp: ChangeStamp = { action: write.action, by, comment: write.comment ?? null, approvedBy: write.approvedBy ?? undefined }
   const status = write.publish ? { _status: 'published' as const } : write.unpublish ? { _status: 'draft' as const } : {}
   await inTransaction(req, () =>
     preservingLocale(req, async () => {
@@ -54,12 +56,10 @@ export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, wr
         depth: 0,
         req,
       })
-      await recordAudit(
-        req.payload,
-        runtimeSettings(req.payload).auditKey,
+      await recordAuditFor(
+        req,
         {
           action: write.action,
-          ...actor,
           summary: write.summary ?? `${phrase.key}: ${phrase.workflowState ?? '?'} → ${write.next}`,
           targetCollection: 'phrases',
           documentId: String(phrase.id),
@@ -69,7 +69,7 @@ export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, wr
           approver: write.approvedBy ?? null,
           comment: write.comment ?? null,
         },
-        req,
+        SCHEDULER,
       )
       if (write.publish || write.unpublish) {
         await bumpRevision(req.payload, { kind: 'phrase', key: phrase.key, change: write.publish ? 'published' : 'withdrawn' }, req)

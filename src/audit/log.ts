@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { runtimeSettings } from '../runtimeSettings'
 import { appendInSequence } from '../sequence'
+import { actorOf } from './actor'
 import { type AuditEvent, type ChainVerdict, sealEntry, verifyChain } from './chain'
 
 /** Any number, the same in every process: the PostgreSQL advisory lock that orders the chain. */
@@ -26,6 +28,18 @@ async function appendEntry(payload: Payload, auditKey: string, event: AuditEvent
  */
 export function recordAudit(payload: Payload, auditKey: string, event: AuditEvent, req?: Partial<PayloadRequest>): Promise<void> {
   return appendInSequence(payload, CHAIN_LOCK, (tx) => appendEntry(payload, auditKey, event, tx), req)
+}
+
+/**
+ * Records what the user of a request did, in the request's transaction: the audit key from the
+ * configuration, the actor from `req.user` (`systemLabel` names the server when there is none).
+ */
+export function recordAuditFor(
+  req: PayloadRequest,
+  event: Omit<AuditEvent, 'actorKind' | 'actorId' | 'actorLabel' | 'actorRoles'>,
+  systemLabel?: string,
+): Promise<void> {
+  return recordAudit(req.payload, runtimeSettings(req.payload).auditKey, { ...actorOf(req.user, systemLabel), ...event }, req)
 }
 
 /** Reads the whole log in sequence order and checks the chain (see `verifyChain`). */

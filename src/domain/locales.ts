@@ -15,6 +15,9 @@ export const SCRIPT_LABELS: Record<Script, string> = {
 export const DELIVERY_LOCALES = ['zh-Hant', 'zh-Hans', 'zh-TW', 'zh-HK', 'zh-CN'] as const
 export type DeliveryLocale = (typeof DELIVERY_LOCALES)[number]
 
+/** The localized texts of a phrase: converted between scripts, diffed, and checked for forbidden terms. */
+export const PHRASE_TEXT_FIELDS = ['title', 'text', 'agentNotes'] as const
+
 export const CHANNELS = ['phone', 'chat', 'email', 'sms'] as const
 export type Channel = (typeof CHANNELS)[number]
 

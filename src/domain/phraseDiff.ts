@@ -1,11 +1,11 @@
 import { diffChars } from 'diff'
 
+import { PHRASE_TEXT_FIELDS } from './locales'
+
 /** A run of text that both versions share, or that only the newer (insert) or older (delete) has. */
 export type Segment = { op: 'equal' | 'insert' | 'delete'; text: string }
 export type FieldChange = { field: string; locale?: string; before: unknown; after: unknown; segments?: Segment[] }
 
-/** The localized texts compared character by character, per locale. */
-export const DIFFED_TEXT_FIELDS = ['title', 'text', 'agentNotes'] as const
 /** Other localized fields, compared as values per locale. */
 export const DIFFED_LOCALIZED_FIELDS = ['machineConverted'] as const
 /** Fields shared by all locales, compared as values. */
@@ -50,14 +50,14 @@ export function textSegments(before: string, after: string): Segment[] {
  */
 export function diffPhraseVersions(from: Version, to: Version): FieldChange[] {
   const changes: FieldChange[] = []
-  for (const field of [...DIFFED_TEXT_FIELDS, ...DIFFED_LOCALIZED_FIELDS]) {
+  for (const field of [...PHRASE_TEXT_FIELDS, ...DIFFED_LOCALIZED_FIELDS]) {
     const before = byLocale(from[field])
     const after = byLocale(to[field])
     const locales = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
     for (const locale of locales) {
       if (sameContent(before[locale], after[locale])) continue
       const change: FieldChange = { field, locale, before: before[locale] ?? null, after: after[locale] ?? null }
-      if ((DIFFED_TEXT_FIELDS as readonly string[]).includes(field)) {
+      if ((PHRASE_TEXT_FIELDS as readonly string[]).includes(field)) {
         change.segments = textSegments(String(before[locale] ?? ''), String(after[locale] ?? ''))
       }
       changes.push(change)

@@ -1,17 +1,14 @@
-import type { Script } from '../domain/locales'
+import { PHRASE_TEXT_FIELDS, type Script } from '../domain/locales'
 import type { ForbiddenTermList, LintFinding } from './currentMatcher'
 
-/** The phrase fields agents say or read, each checked in both scripts. */
-export const LINTED_FIELDS = ['title', 'text', 'agentNotes'] as const
-
-export type LocatedFinding = LintFinding & { locale: Script; field: (typeof LINTED_FIELDS)[number] }
+export type LocatedFinding = LintFinding & { locale: Script; field: (typeof PHRASE_TEXT_FIELDS)[number] }
 
 type Localized = Partial<Record<string, string | null>> | null | undefined
 
 /** Every forbidden term in a phrase version (fields with every locale, as `locale: 'all'` gives them). */
-export function lintPhrase(list: ForbiddenTermList, phrase: Record<(typeof LINTED_FIELDS)[number], Localized>): LocatedFinding[] {
+export function lintPhrase(list: ForbiddenTermList, phrase: Record<(typeof PHRASE_TEXT_FIELDS)[number], Localized>): LocatedFinding[] {
   const findings: LocatedFinding[] = []
-  for (const field of LINTED_FIELDS) {
+  for (const field of PHRASE_TEXT_FIELDS) {
     for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
       const text = phrase[field]?.[locale]
       if (text) findings.push(...list.lint(text, locale).map((finding) => ({ ...finding, locale, field })))

@@ -1,8 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../../src/audit/actor'
-import { recordAudit } from '../../../src/audit/log'
-import { runtimeSettings } from '../../../src/runtimeSettings'
+import { recordAuditFor } from '../../../src/audit/log'
 
 type Term = { id: number | string; term?: string | null; class?: string; severity?: string; suggestion?: string | null }
 
@@ -10,22 +8,16 @@ const shown = (doc: Term | undefined) => (doc ? { term: doc.term ?? null, class:
 
 function audit(req: PayloadRequest, before: Term | undefined, after: Term | undefined, what: string) {
   const doc = (after ?? before)!
-  return recordAudit(
-    req.payload,
-    runtimeSettings(req.payload).auditKey,
-    {
-      action: 'forbidden_term_change',
-      ...actorOf(req.user),
-      summary: `Forbidden term 「${doc.term ?? doc.id}」 ${what}`,
-      targetCollection: 'forbidden-terms',
-      documentId: String(doc.id),
-      documentKey: doc.term ?? null,
-      locale: typeof req.locale === 'string' ? req.locale : null,
-      before: shown(before),
-      after: shown(after),
-    },
-    req,
-  )
+  return recordAuditFor(req, {
+    action: 'forbidden_term_change',
+    summary: `Forbidden term 「${doc.term ?? doc.id}」 ${what}`,
+    targetCollection: 'forbidden-terms',
+    documentId: String(doc.id),
+    documentKey: doc.term ?? null,
+    locale: typeof req.locale === 'string' ? req.locale : null,
+    before: shown(before),
+    after: shown(after),
+  })
 }
 
 /** The forbidden-term list decides what may be submitted: every change to it is audited (the import's excepted). */

@@ -1,7 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 
-import { actorOf } from '../../../src/audit/actor'
-import { recordAudit } from '../../../src/audit/log'
+import { recordAudit, recordAuditFor } from '../../../src/audit/log'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
@@ -95,21 +94,15 @@ type GlossaryDoc = { id: string | number; term?: string | null }
 
 async function afterGlossaryChange(req: PayloadRequest, before: GlossaryDoc | null, after: GlossaryDoc | null) {
   const terms = [...new Set([before?.term, after?.term].filter((t): t is string => Boolean(t)))]
-  await recordAudit(
-    req.payload,
-    runtimeSettings(req.payload).auditKey,
-    {
-      action: 'glossary_change',
-      ...actorOf(req.user),
-      summary: `Glossary ${after ? (before ? 'changed' : 'added') : 'removed'}: ${terms.join(' → ')}`,
-      targetCollection: 'glossary',
-      documentId: String((after ?? before)!.id),
-      documentKey: (after ?? before)!.term ?? null,
-      before,
-      after,
-    },
-    req,
-  )
+  await recordAuditFor(req, {
+    action: 'glossary_change',
+    summary: `Glossary ${after ? (before ? 'changed' : 'added') : 'removed'}: ${terms.join(' → ')}`,
+    targetCollection: 'glossary',
+    documentId: String((after ?? before)!.id),
+    documentKey: (after ?? before)!.term ?? null,
+    before,
+    after,
+  })
   await reconvertPhrasesContaining(req.payload, terms, { req, log: (line) => req.payload.logger.info(line) })
 }
 

@@ -1,12 +1,11 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { isPerson } from '../../../src/access'
-import { actorOf } from '../../../src/audit/actor'
-import { recordAudit } from '../../../src/audit/log'
-import { DIFFED_SHARED_FIELDS, DIFFED_TEXT_FIELDS, sameContent } from '../../../src/domain/phraseDiff'
-import { runtimeSettings } from '../../../src/runtimeSettings'
+import { recordAuditFor } from '../../../src/audit/log'
+import { PHRASE_TEXT_FIELDS } from '../../../src/domain/locales'
+import { DIFFED_SHARED_FIELDS, sameContent } from '../../../src/domain/phraseDiff'
 
-const AUDITED_FIELDS = [...DIFFED_TEXT_FIELDS, ...DIFFED_SHARED_FIELDS]
+const AUDITED_FIELDS = [...PHRASE_TEXT_FIELDS, ...DIFFED_SHARED_FIELDS]
 
 /** A related document (category, holiday, base phrase) is recorded by its id, not as read with its fields. */
 const asRecorded = (value: unknown) =>
@@ -31,21 +30,15 @@ export const auditPersonEdits: CollectionAfterChangeHook = async ({ doc, previou
   if (!restoring && operation === 'update' && Object.keys(after).length === 0) return doc
   const action = restoring ? 'restore' : operation === 'create' ? 'create' : 'edit'
   const version = context.restoredVersion ? ` (version ${String(context.restoredVersion)})` : ''
-  await recordAudit(
-    req.payload,
-    runtimeSettings(req.payload).auditKey,
-    {
-      action,
-      ...actorOf(req.user),
-      summary: restoring ? `${doc.key}: restored${version} as a new draft` : `${doc.key}: ${action} (${req.locale})`,
-      targetCollection: 'phrases',
-      documentId: String(doc.id),
-      documentKey: doc.key,
-      locale: typeof req.locale === 'string' ? req.locale : null,
-      before: operation === 'create' ? null : before,
-      after: restoring && context.restoredVersion ? { ...after, restoredVersion: String(context.restoredVersion) } : after,
-    },
-    req,
-  )
+  await recordAuditFor(req, {
+    action,
+    summary: restoring ? `${doc.key}: restored${version} as a new draft` : `${doc.key}: ${action} (${req.locale})`,
+    targetCollection: 'phrases',
+    documentId: String(doc.id),
+    documentKey: doc.key,
+    locale: typeof req.locale === 'string' ? req.locale : null,
+    before: operation === 'create' ? null : before,
+    after: restoring && context.restoredVersion ? { ...after, restoredVersion: String(context.restoredVersion) } : after,
+  })
   return doc
 }

@@ -2,17 +2,14 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
-import { otherScript, type Script } from '../../../src/domain/locales'
+import { otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
 import { preservingLocale } from '../../../src/preservingLocale'
-
-/** The localized fields one script is converted into the other with. */
-export const CONVERTED_FIELDS = ['title', 'text', 'agentNotes'] as const
 
 const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
 
-type LocaleValues = Partial<Record<(typeof CONVERTED_FIELDS)[number], string | null>>
+type LocaleValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>
 const changed = (next: LocaleValues, previous: LocaleValues | undefined) =>
-  CONVERTED_FIELDS.some((field) => next[field] !== undefined && (next[field] ?? null) !== (previous?.[field] ?? null))
+  PHRASE_TEXT_FIELDS.some((field) => next[field] !== undefined && (next[field] ?? null) !== (previous?.[field] ?? null))
 
 /**
  * A person's save of a script makes that script human-written: no longer machine-converted and no

@@ -1,8 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { actorOf } from '../../../src/audit/actor'
-import { recordAudit } from '../../../src/audit/log'
-import { runtimeSettings } from '../../../src/runtimeSettings'
+import { recordAuditFor } from '../../../src/audit/log'
 
 const sorted = (roles: unknown) => (Array.isArray(roles) ? [...(roles as string[])].sort() : [])
 
@@ -11,20 +9,14 @@ export const auditRoleChange: CollectionAfterChangeHook = async ({ doc, previous
   const before = operation === 'create' ? [] : sorted(previousDoc?.roles)
   const after = sorted(doc.roles)
   if (JSON.stringify(before) === JSON.stringify(after)) return doc
-  await recordAudit(
-    req.payload,
-    runtimeSettings(req.payload).auditKey,
-    {
-      action: 'role_change',
-      ...actorOf(req.user),
-      summary: `Roles of ${doc.email}: ${before.join(', ') || '(none)'} → ${after.join(', ') || '(none)'}`,
-      targetCollection: 'users',
-      documentId: String(doc.id),
-      documentKey: doc.email,
-      before: { roles: before },
-      after: { roles: after },
-    },
-    req,
-  )
+  await recordAuditFor(req, {
+    action: 'role_change',
+    summary: `Roles of ${doc.email}: ${before.join(', ') || '(none)'} → ${after.join(', ') || '(none)'}`,
+    targetCollection: 'users',
+    documentId: String(doc.id),
+    documentKey: doc.email,
+    before: { roles: before },
+    after: { roles: after },
+  })
   return doc
 }
