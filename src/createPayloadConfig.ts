@@ -20,6 +20,7 @@ import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter } from './database'
+import { ADMIN_TRANSLATIONS } from './i18n/adminTranslations'
 import type { RuntimeSettings } from './runtimeSettings'
 import type { Settings } from './settings'
 
@@ -43,6 +44,7 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
     i18n: {
       supportedLanguages: { 'zh-TW': zhTw, zh, en },
       fallbackLanguage: 'zh-TW',
+      translations: ADMIN_TRANSLATIONS,
     },
     admin: {
       user: Users.slug,
@@ -50,6 +52,15 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
       avatar: 'default',
       meta: { titleSuffix: ' – Phrasebook CMS' },
       importMap: { baseDir: here },
+      components: {
+        // The language switch in the header of every screen (the nav starts collapsed).
+        actions: ['/components/LanguageSwitch#LanguageSwitch'],
+        afterNavLinks: ['/components/NavLinks#NavLinks'],
+        views: {
+          reviewQueue: { Component: '/components/ReviewQueueView#ReviewQueueView', path: '/review' },
+          importPhrases: { Component: '/components/ImportView#ImportView', path: '/import' },
+        },
+      },
     },
     graphQL: { disablePlaygroundInProduction: true },
     telemetry: false,

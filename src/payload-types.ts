@@ -185,7 +185,7 @@ export interface Phrase {
    */
   machineConverted?: boolean | null;
   /**
-   * Characters the converter could not be sure of: [{index, char, candidates}]
+   * Characters the converter could not be sure of; choose in the workspace: [{index, char, candidates}]
    */
   ambiguities?:
     | {
@@ -259,6 +259,14 @@ export interface Phrase {
    * The reviewer who approved this content
    */
   approvedBy?: string | null;
+  /**
+   * A script is machine-converted or has flagged characters
+   */
+  needsReview?: boolean | null;
+  /**
+   * Forbidden terms in both scripts when last saved
+   */
+  forbiddenTermFindings?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -327,7 +335,7 @@ export interface Scenario {
   steps: {
     phrase: number | Phrase;
     /**
-     * e.g. 等待3秒、第二次挽留
+     * e.g. 等待3秒 (wait 3 seconds), 第二次挽留 (second attempt to retain the customer)
      */
     note?: string | null;
     id?: string | null;
@@ -714,6 +722,8 @@ export interface PhrasesSelect<T extends boolean = true> {
   changedBy?: T;
   changeComment?: T;
   approvedBy?: T;
+  needsReview?: T;
+  forbiddenTermFindings?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

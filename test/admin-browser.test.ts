@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
+import { launchChromium, screenshot, signIn, taiwanDesk } from './helpers/browser'
 import { freshSqliteUrl, TEST_TMP } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const ADMIN = { email: 'browser-admin@example.com', password: 'browser test password' }
-const SCREENSHOTS = path.join(TEST_TMP, 'screenshots')
 
 /** A newcomer's first minutes: sign in to /admin and browse the library in both scripts (real Chromium). */
 describe('the admin UI in a real browser', () => {
@@ -17,19 +14,14 @@ describe('the admin UI in a real browser', () => {
   let page: Page
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true })
     server = await spawnServer({
       DATABASE_URL: freshSqliteUrl('admin_browser'),
       PHRASEBOOK_DATA_DIR: `${TEST_TMP}/admin-browser-data`,
       PHRASEBOOK_ADMIN_EMAIL: ADMIN.email,
       PHRASEBOOK_ADMIN_PASSWORD: ADMIN.password,
     })
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    })
-    // A Taiwan operations editor's browser.
-    page = await browser.newPage({ locale: 'zh-TW', viewport: { width: 1400, height: 900 } })
+    browser = await launchChromium()
+    page = await (await taiwanDesk(browser)).newPage()
   })
   afterAll(async () => {
     await browser?.close()
@@ -37,16 +29,12 @@ describe('the admin UI in a real browser', () => {
   })
 
   it('signs in with the first admin and lands on the dashboard in Traditional Chinese', async () => {
-    await page.goto(`${server.url}/admin`)
-    await page.fill('input[name="email"]', ADMIN.email)
-    await page.fill('input[name="password"]', ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/)
+    await signIn(page, server.url, ADMIN.email, ADMIN.password)
     expect(await page.getAttribute('html', 'lang')).toBe('zh-TW')
     // The dashboard's collection cards, in the users' language.
     await page.locator('.dashboard').getByText('話術庫').first().waitFor()
     await page.locator('.dashboard').getByText('服務忌語').first().waitFor()
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') })
+    await screenshot(page, 'dashboard')
   })
 
   it.each([
@@ -57,7 +45,7 @@ describe('the admin UI in a real browser', () => {
     const row = page.locator('table tbody tr').first()
     await row.getByText(title).waitFor()
     await row.getByText(text).waitFor()
-    await page.screenshot({ path: path.join(SCREENSHOTS, `phrases-${locale}.png`) })
+    await screenshot(page, `phrases-${locale}`)
 
     await page.goto(`${server.url}/admin/collections/phrases?locale=${locale}`)
     await page.locator('table tbody tr').first().waitFor()

@@ -18,13 +18,20 @@ export const ApiClients: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'enabled', 'updatedAt'] },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 100 },
-    { name: 'description', type: 'textarea' },
+    { name: 'name', label: { en: 'Name', zh: '名称', 'zh-TW': '名稱' }, type: 'text', required: true, maxLength: 100 },
+    { name: 'description', label: { en: 'Description', zh: '说明', 'zh-TW': '說明' }, type: 'textarea' },
     {
       name: 'enabled',
+      label: { en: 'Enabled', zh: '启用', 'zh-TW': '啟用' },
       type: 'checkbox',
       defaultValue: true,
-      admin: { description: 'Disable to revoke the key without deleting the client' },
+      admin: {
+        description: {
+          en: 'Disable to revoke the key without deleting the client',
+          zh: '取消勾选即可撤销密钥，无需删除此客服工具客户端',
+          'zh-TW': '取消勾選即可撤銷金鑰，不必刪除此客服工具用戶端',
+        },
+      },
     },
   ],
 }

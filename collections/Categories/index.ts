@@ -16,9 +16,19 @@ export const Categories: CollectionConfig = {
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
   defaultSort: 'order',
   fields: [
-    identifierField('slug', mustMatch(/^[a-z0-9_-]{1,40}$/, 'A category slug is lowercase letters, digits, "_" and "-".')),
-    { name: 'name', type: 'text', required: true, localized: true },
-    { name: 'description', type: 'textarea', localized: true },
-    { name: 'order', type: 'number', defaultValue: 0 },
+    identifierField(
+      'slug',
+      mustMatch(/^[a-z0-9_-]{1,40}$/, 'A category slug is lowercase letters, digits, "_" and "-".'),
+      undefined,
+      { en: 'Slug', zh: '代码', 'zh-TW': '代碼' },
+    ),
+    { name: 'name', label: { en: 'Name', zh: '名称', 'zh-TW': '名稱' }, type: 'text', required: true, localized: true },
+    {
+      name: 'description',
+      label: { en: 'Description', zh: '说明', 'zh-TW': '說明' },
+      type: 'textarea',
+      localized: true,
+    },
+    { name: 'order', label: { en: 'Order', zh: '排序', 'zh-TW': '排序' }, type: 'number', defaultValue: 0 },
   ],
 }

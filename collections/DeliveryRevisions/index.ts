@@ -19,10 +19,49 @@ export const DeliveryRevisions: CollectionConfig = {
   defaultSort: '-revision',
   timestamps: false,
   fields: [
-    { name: 'revision', type: 'number', required: true, unique: true, index: true },
-    { name: 'kind', type: 'select', required: true, options: ['phrase', 'reference'] },
-    { name: 'key', type: 'text', required: true, index: true, admin: { description: 'The phrase key, or the collection that changed' } },
-    { name: 'change', type: 'select', required: true, options: ['published', 'withdrawn', 'changed'] },
-    { name: 'at', type: 'date', required: true },
+    {
+      name: 'revision',
+      label: { en: 'Revision', zh: '修订号', 'zh-TW': '修訂號' },
+      type: 'number',
+      required: true,
+      unique: true,
+      index: true,
+    },
+    {
+      name: 'kind',
+      label: { en: 'Kind', zh: '类型', 'zh-TW': '類型' },
+      type: 'select',
+      required: true,
+      options: [
+        { label: { en: 'Phrase', zh: '话术', 'zh-TW': '話術' }, value: 'phrase' },
+        { label: { en: 'Reference data', zh: '参考数据', 'zh-TW': '參考資料' }, value: 'reference' },
+      ],
+    },
+    {
+      name: 'key',
+      label: { en: 'Key', zh: '键值', 'zh-TW': '鍵值' },
+      type: 'text',
+      required: true,
+      index: true,
+      admin: {
+        description: {
+          en: 'The phrase key, or the collection that changed',
+          zh: '话术键值，或发生变更的集合',
+          'zh-TW': '話術鍵值，或有所變更的集合',
+        },
+      },
+    },
+    {
+      name: 'change',
+      label: { en: 'Change', zh: '变更', 'zh-TW': '變更' },
+      type: 'select',
+      required: true,
+      options: [
+        { label: { en: 'Published', zh: '已发布', 'zh-TW': '已發布' }, value: 'published' },
+        { label: { en: 'Withdrawn', zh: '已撤回', 'zh-TW': '已撤回' }, value: 'withdrawn' },
+        { label: { en: 'Changed', zh: '已变更', 'zh-TW': '已變更' }, value: 'changed' },
+      ],
+    },
+    { name: 'at', label: { en: 'Time', zh: '时间', 'zh-TW': '時間' }, type: 'date', required: true },
   ],
 }

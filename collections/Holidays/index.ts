@@ -21,42 +21,89 @@ export const Holidays: CollectionConfig = {
     identifierField(
       'code',
       mustMatch(/^[a-z][a-z0-9_]{1,40}$/, 'A holiday code is lowercase letters, digits and "_", e.g. spring_festival.'),
+      undefined,
+      { en: 'Code', zh: '代码', 'zh-TW': '代碼' },
     ),
-    { name: 'name', type: 'text', required: true, localized: true },
+    { name: 'name', label: { en: 'Name', zh: '名称', 'zh-TW': '名稱' }, type: 'text', required: true, localized: true },
     {
       type: 'row',
       fields: [
         {
           name: 'calendar',
+          label: { en: 'Calendar', zh: '历法', 'zh-TW': '曆法' },
           type: 'select',
           required: true,
           options: [
-            { label: 'Gregorian (solar)', value: 'solar' },
-            { label: 'Chinese lunar', value: 'lunar' },
+            { label: { en: 'Gregorian (solar)', zh: '公历（阳历）', 'zh-TW': '國曆（陽曆）' }, value: 'solar' },
+            { label: { en: 'Chinese lunar', zh: '农历', 'zh-TW': '農曆' }, value: 'lunar' },
           ],
         },
-        { name: 'month', type: 'number', required: true, min: 1, max: 12 },
-        { name: 'day', type: 'number', required: true, min: 1, max: 31 },
+        {
+          name: 'month',
+          label: { en: 'Month', zh: '月', 'zh-TW': '月' },
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 12,
+        },
+        { name: 'day', label: { en: 'Day', zh: '日', 'zh-TW': '日' }, type: 'number', required: true, min: 1, max: 31 },
         {
           name: 'startOffsetDays',
+          label: { en: 'Start offset (days)', zh: '起始偏移天数', 'zh-TW': '起始偏移天數' },
           type: 'number',
           defaultValue: 0,
-          admin: { description: 'Greetings start this many days before (negative) or after the day' },
+          admin: {
+            description: {
+              en: 'Greetings start this many days before (negative) or after the day',
+              zh: '节日问候从当天之前（负数）或之后的第几天开始',
+              'zh-TW': '節日問候從當天之前（負數）或之後的第幾天開始',
+            },
+          },
         },
-        { name: 'durationDays', type: 'number', defaultValue: 1, min: 1, max: 31 },
+        {
+          name: 'durationDays',
+          label: { en: 'Duration (days)', zh: '持续天数', 'zh-TW': '持續天數' },
+          type: 'number',
+          defaultValue: 1,
+          min: 1,
+          max: 31,
+        },
       ],
     },
     {
       name: 'dates',
+      label: { en: 'Dates', zh: '日期区间', 'zh-TW': '日期區間' },
+      labels: {
+        singular: { en: 'Date range', zh: '日期区间', 'zh-TW': '日期區間' },
+        plural: { en: 'Date ranges', zh: '日期区间', 'zh-TW': '日期區間' },
+      },
       type: 'array',
-      admin: { description: 'The date range in each year (inclusive), computed from the rule' },
+      admin: {
+        description: {
+          en: 'The date range in each year (inclusive), computed from the rule',
+          zh: '每年的日期区间（含首尾两天），根据规则计算得出',
+          'zh-TW': '每年的日期區間（含首尾兩天），依規則計算得出',
+        },
+      },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'year', type: 'number', required: true },
-            { name: 'start', type: 'text', required: true, admin: { description: 'YYYY-MM-DD' } },
-            { name: 'end', type: 'text', required: true, admin: { description: 'YYYY-MM-DD' } },
+            { name: 'year', label: { en: 'Year', zh: '年份', 'zh-TW': '年份' }, type: 'number', required: true },
+            {
+              name: 'start',
+              label: { en: 'Start', zh: '开始日期', 'zh-TW': '開始日期' },
+              type: 'text',
+              required: true,
+              admin: { description: { en: 'YYYY-MM-DD', zh: '格式：YYYY-MM-DD', 'zh-TW': '格式：YYYY-MM-DD' } },
+            },
+            {
+              name: 'end',
+              label: { en: 'End', zh: '结束日期', 'zh-TW': '結束日期' },
+              type: 'text',
+              required: true,
+              admin: { description: { en: 'YYYY-MM-DD', zh: '格式：YYYY-MM-DD', 'zh-TW': '格式：YYYY-MM-DD' } },
+            },
           ],
         },
       ],

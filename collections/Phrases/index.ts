@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { canEditPhrases, isAdmin, publishedUnlessPerson } from '../../src/access'
-import { CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
+import { CHANNEL_LABELS, CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
 import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
 import { identifierField } from '../fields/identifier'
 import { reviewFields } from './fields/review'
@@ -10,10 +10,13 @@ import { convertOtherScript, markPersonEdits } from './hooks/conversion'
 import { diffEndpoint, historyEndpoint } from './endpoints/history'
 import { lintEndpoint } from './endpoints/lint'
 import { restoreEndpoint } from './endpoints/restore'
+import { spreadsheetEndpoints } from './endpoints/spreadsheet'
 import { workflowEndpoints } from './endpoints/workflow'
+import { workspaceEndpoints } from './endpoints/workspace'
 import { guardWorkflow } from './hooks/guardWorkflow'
 import { rejectStaleWrites } from './hooks/rejectStaleWrites'
 import { stampChange } from './hooks/stampChange'
+import { summarizeReviewNeeds } from './hooks/summarizeReviewNeeds'
 import { withdrawDeleted } from './hooks/withdrawDeleted'
 
 /**
@@ -29,8 +32,13 @@ export const Phrases: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'key',
-    defaultColumns: ['key', 'title', 'text', 'category', 'workflowState', 'updatedAt'],
+    defaultColumns: ['key', 'title', 'text', 'category', 'workflowState', 'needsReview', 'updatedAt'],
     listSearchableFields: ['key', 'title', 'text'],
+    components: {
+      beforeListTable: ['/components/PhraseListTools#PhraseListTools'],
+      // Nobody publishes by saving: the review buttons in the sidebar replace Publish.
+      edit: { PublishButton: '/components/WorkflowStateBadge#NoPublishButton' },
+    },
   },
   defaultSort: 'key',
   access: {
@@ -41,30 +49,49 @@ export const Phrases: CollectionConfig = {
   },
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
-  endpoints: [...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint, lintEndpoint],
+  endpoints: [...spreadsheetEndpoints, ...workspaceEndpoints, ...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint, lintEndpoint],
   hooks: {
     beforeOperation: [rejectStaleWrites],
-    beforeChange: [guardWorkflow, markPersonEdits, stampChange],
+    beforeChange: [guardWorkflow, markPersonEdits, stampChange, summarizeReviewNeeds],
     afterChange: [auditPersonEdits, convertOtherScript],
     afterDelete: [withdrawDeleted],
   },
   fields: [
-    identifierField('key', phraseKeyProblem, '<category>.<name>, e.g. opening.standard; stable, used by agent tools'),
-    { name: 'category', type: 'relationship', relationTo: 'categories', required: true, index: true },
+    identifierField('key', phraseKeyProblem, {
+      'zh-TW': '<類別>.<名稱>，例如 opening.standard；固定不變，客服工具以此取用',
+      zh: '<类别>.<名称>，例如 opening.standard；固定不变，客服工具以此调用',
+      en: '<category>.<name>, e.g. opening.standard; stable, used by agent tools',
+    }),
+    {
+      name: 'category',
+      label: { 'zh-TW': '類別', zh: '类别', en: 'Category' },
+      type: 'relationship',
+      relationTo: 'categories',
+      required: true,
+      index: true,
+    },
     {
       name: 'title',
+      label: { 'zh-TW': '情境標題', zh: '情境标题', en: 'Title' },
       type: 'text',
       localized: true,
       required: true,
       maxLength: 200,
-      admin: { description: 'The situation, e.g. 客戶情緒激動時' },
+      admin: { description: { 'zh-TW': '使用情境，例如「客戶情緒激動時」', zh: '使用情境，例如“客户情绪激动时”', en: 'The situation, e.g. 客戶情緒激動時' } },
     },
     {
       name: 'text',
+      label: { 'zh-TW': '話術內容', zh: '话术内容', en: 'Text' },
       type: 'textarea',
       localized: true,
       maxLength: 2000,
-      admin: { description: 'What the agent says; variables are written {{name}}' },
+      admin: {
+        description: {
+          'zh-TW': '客服要說的話；變數寫成 {{name}}',
+          zh: '客服要说的话；变量写成 {{name}}',
+          en: 'What the agent says; variables are written {{name}}',
+        },
+      },
       validate: (value: unknown, { data }: { data: Partial<{ variables: { name?: string }[] }> }) => {
         if (typeof value !== 'string') return true
         const declared = new Set((data?.variables ?? []).map((v) => v.name))
@@ -73,54 +100,94 @@ export const Phrases: CollectionConfig = {
       },
     },
     {
+      name: 'workspace',
+      type: 'ui',
+      label: { 'zh-TW': '雙語工作區', zh: '双语工作区', en: 'Both scripts' },
+      admin: { components: { Field: '/components/PhraseWorkspace#PhraseWorkspace' } },
+    },
+    {
       name: 'sourceScript',
+      label: { 'zh-TW': '撰寫字體', zh: '撰写字体', en: 'Written in' },
       type: 'select',
       required: true,
       defaultValue: 'zh-Hant',
       options: SCRIPTS.map((script) => ({ label: SCRIPT_LABELS[script], value: script })),
-      admin: { description: 'The script a person wrote; the other one is converted from it' },
+      admin: {
+        description: {
+          'zh-TW': '人工撰寫的字體；另一種字體由它轉換而來',
+          zh: '人工撰写的字体；另一种字体由它转换而来',
+          en: 'The script a person wrote; the other one is converted from it',
+        },
+      },
     },
     {
       name: 'machineConverted',
+      label: { 'zh-TW': '機器轉換（待確認）', zh: '机器转换（待确认）', en: 'Machine-converted' },
       type: 'checkbox',
       localized: true,
       defaultValue: false,
-      admin: { description: 'This locale was generated by conversion and not yet confirmed by a person' },
+      admin: {
+        description: {
+          'zh-TW': '此語系由轉換產生，尚未經人工確認',
+          zh: '此语种由转换生成，尚未经人工确认',
+          en: 'This locale was generated by conversion and not yet confirmed by a person',
+        },
+      },
     },
     {
       name: 'ambiguities',
+      label: { 'zh-TW': '待確認的字', zh: '待确认的字', en: 'Flagged characters' },
       type: 'json',
       localized: true,
-      admin: { description: 'Characters the converter could not be sure of: [{index, char, candidates}]' },
+      admin: {
+        // Shown and resolved in the workspace (a JSON editor here would load Monaco from a CDN).
+        hidden: true,
+        description: {
+          'zh-TW': '轉換時無法確定寫法的字，請在雙語工作區選定：[{index, char, candidates}]',
+          zh: '转换时无法确定写法的字，请在双语工作区选定：[{index, char, candidates}]',
+          en: 'Characters the converter could not be sure of; choose in the workspace: [{index, char, candidates}]',
+        },
+      },
     },
     {
       name: 'channels',
+      label: { 'zh-TW': '管道', zh: '渠道', en: 'Channels' },
       type: 'select',
       hasMany: true,
       defaultValue: ['phone', 'chat'],
-      options: CHANNELS.map((channel) => ({ label: channel, value: channel })),
+      options: CHANNELS.map((channel) => ({ label: CHANNEL_LABELS[channel], value: channel })),
     },
     {
       name: 'variables',
+      label: { 'zh-TW': '變數', zh: '变量', en: 'Variables' },
+      labels: { singular: { 'zh-TW': '變數', zh: '变量', en: 'Variable' }, plural: { 'zh-TW': '變數', zh: '变量', en: 'Variables' } },
       type: 'array',
-      admin: { description: 'Every {{name}} used in the text, with what to show when no value is given' },
+      admin: {
+        description: {
+          'zh-TW': '內容中每個 {{name}}，以及沒有提供值時要說的後備文字',
+          zh: '内容中每个 {{name}}，以及没有提供值时要说的后备文字',
+          en: 'Every {{name}} used in the text, with what to show when no value is given',
+        },
+      },
       fields: [
         {
           name: 'name',
+          label: { 'zh-TW': '變數名稱', zh: '变量名称', en: 'Name' },
           type: 'text',
           required: true,
           validate: (value: unknown) =>
             (typeof value === 'string' && VARIABLE_NAME_PATTERN.test(value)) ||
             'A variable name is lowercase letters, digits and _ and starts with a letter.',
         },
-        { name: 'description', type: 'text' },
-        { name: 'example', type: 'text' },
+        { name: 'description', label: { 'zh-TW': '說明', zh: '说明', en: 'Description' }, type: 'text' },
+        { name: 'example', label: { 'zh-TW': '範例值', zh: '示例值', en: 'Example' }, type: 'text' },
         {
           name: 'fallback',
+          label: { 'zh-TW': '後備文字', zh: '后备文字', en: 'Fallback' },
           type: 'group',
           fields: [
-            { name: 'zhHant', label: 'zh-Hant', type: 'text' },
-            { name: 'zhHans', label: 'zh-Hans', type: 'text' },
+            { name: 'zhHant', label: '繁體 zh-Hant', type: 'text' },
+            { name: 'zhHans', label: '简体 zh-Hans', type: 'text' },
           ],
         },
       ],
@@ -130,34 +197,61 @@ export const Phrases: CollectionConfig = {
       fields: [
         {
           name: 'variantOf',
+          label: { 'zh-TW': '節日版本的原話術', zh: '节日版本的原话术', en: 'Variant of' },
           type: 'relationship',
           relationTo: 'phrases',
-          admin: { description: 'The base phrase this is a holiday variant of' },
+          admin: { description: { 'zh-TW': '此話術是哪一則話術的節日版本', zh: '此话术是哪一条话术的节日版本', en: 'The base phrase this is a holiday variant of' } },
         },
-        { name: 'holiday', type: 'relationship', relationTo: 'holidays' },
+        { name: 'holiday', label: { 'zh-TW': '節日', zh: '节日', en: 'Holiday' }, type: 'relationship', relationTo: 'holidays' },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'validFrom', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'validUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'validFrom', label: { 'zh-TW': '生效時間', zh: '生效时间', en: 'Valid from' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'validUntil', label: { 'zh-TW': '失效時間', zh: '失效时间', en: 'Valid until' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
-    { name: 'tags', type: 'text', hasMany: true },
+    { name: 'tags', label: { 'zh-TW': '標籤', zh: '标签', en: 'Tags' }, type: 'text', hasMany: true },
     {
       name: 'agentNotes',
+      label: { 'zh-TW': '客服提示', zh: '客服提示', en: 'Agent notes' },
       type: 'textarea',
       localized: true,
       maxLength: 1000,
-      admin: { description: 'Delivery hints for the agent, e.g. "wait 3 s, then repeat once"' },
+      admin: {
+        description: {
+          'zh-TW': '給客服的說話提示，例如「等候 3 秒，再重複一次」',
+          zh: '给客服的说话提示，例如“等候 3 秒，再重复一次”',
+          en: 'Delivery hints for the agent, e.g. "wait 3 s, then repeat once"',
+        },
+      },
     },
-    { name: 'order', type: 'number', defaultValue: 0 },
+    { name: 'order', label: { 'zh-TW': '排序', zh: '排序', en: 'Order' }, type: 'number', defaultValue: 0 },
     {
       name: 'sourceDocuments',
+      label: { 'zh-TW': '來源文件', zh: '来源文件', en: 'Source documents' },
       type: 'text',
       hasMany: true,
-      admin: { description: 'Where the phrase was drawn from (seed document ids or a reference)' },
+      admin: {
+        description: {
+          'zh-TW': '話術出處（來源文件編號或參考資料）',
+          zh: '话术出处（来源文件编号或参考资料）',
+          en: 'Where the phrase was drawn from (seed document ids or a reference)',
+        },
+      },
+    },
+    {
+      name: 'versionHistory',
+      type: 'ui',
+      label: { 'zh-TW': '版本紀錄與比對', zh: '版本记录与对比', en: 'Versions and differences' },
+      admin: { components: { Field: '/components/VersionHistory#VersionHistory' } },
+    },
+    {
+      name: 'workflowPanel',
+      type: 'ui',
+      label: { 'zh-TW': '審核流程', zh: '审核流程', en: 'Review' },
+      admin: { position: 'sidebar', components: { Field: '/components/WorkflowPanel#WorkflowPanel' } },
     },
     ...reviewFields,
   ],

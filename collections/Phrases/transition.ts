@@ -5,7 +5,7 @@ import type { AuditAction } from '../../src/audit/chain'
 import { recordAuditFor } from '../../src/audit/log'
 import { bumpRevision } from '../../src/delivery/revisions'
 import type { WorkflowState } from '../../src/domain/workflow'
-import { preservingLocale } from '../../src/preservingLocale'
+import { preservingRequest } from '../../src/preservingRequest'
 import { inTransaction } from '../../src/transaction'
 import type { ChangeStamp } from './hooks/stampChange'
 
@@ -40,7 +40,7 @@ export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, wr
   const stamp: ChangeStamp = { action: write.action, by, comment: write.comment ?? null, approvedBy: write.approvedBy ?? undefined }
   const status = write.publish ? { _status: 'published' as const } : write.unpublish ? { _status: 'draft' as const } : {}
   await inTransaction(req, () =>
-    preservingLocale(req, async () => {
+    preservingRequest(req, async () => {
       await req.payload.update({
         collection: 'phrases',
         id: phrase.id,

@@ -1,14 +1,14 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, StaticLabel } from 'payload'
 
 import { adminFieldOnly, hasRole, isAdmin, isAdminOrSelf, ROLES } from '../../src/access'
 import { auditLoginFailure } from './hooks/auditLoginFailure'
 import { auditRoleChange } from './hooks/auditRoleChange'
 
-const ROLE_LABELS: Record<(typeof ROLES)[number], Record<string, string>> = {
+const ROLE_LABELS: Record<(typeof ROLES)[number], StaticLabel> = {
   admin: { en: 'Admin', zh: '管理员', 'zh-TW': '管理員' },
-  editor: { en: 'Editor', zh: '编辑', 'zh-TW': '編輯' },
-  reviewer: { en: 'Reviewer', zh: '审核人', 'zh-TW': '審核人' },
-  auditor: { en: 'Auditor', zh: '稽核员', 'zh-TW': '稽核員' },
+  editor: { en: 'Editor', zh: '编辑者', 'zh-TW': '編輯者' },
+  reviewer: { en: 'Reviewer', zh: '审核者', 'zh-TW': '審核者' },
+  auditor: { en: 'Auditor', zh: '审计员', 'zh-TW': '稽核員' },
 }
 
 /** People who sign in to the admin: operations editors, reviewers, auditors and admins. */
@@ -30,9 +30,10 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
   },
   fields: [
-    { name: 'name', type: 'text', maxLength: 100 },
+    { name: 'name', label: { en: 'Name', zh: '姓名', 'zh-TW': '姓名' }, type: 'text', maxLength: 100 },
     {
       name: 'roles',
+      label: { en: 'Roles', zh: '角色', 'zh-TW': '角色' },
       type: 'select',
       hasMany: true,
       required: true,

@@ -3,6 +3,7 @@ import * as migration_20261125_001051_workflow from './20261125_001051_workflow'
 import * as migration_20261125_010247_scheduling from './20261125_010247_scheduling';
 import * as migration_20261125_014659_delivery from './20261125_014659_delivery';
 import * as migration_20261125_020851_forbidden_term_audit from './20261125_020851_forbidden_term_audit';
+import * as migration_20261125_035212_review_signals from './20261125_035212_review_signals';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_020851_forbidden_term_audit.up,
     down: migration_20261125_020851_forbidden_term_audit.down,
-    name: '20261125_020851_forbidden_term_audit'
+    name: '20261125_020851_forbidden_term_audit',
+  },
+  {
+    up: migration_20261125_035212_review_signals.up,
+    down: migration_20261125_035212_review_signals.down,
+    name: '20261125_035212_review_signals'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261124_224225_initial from './20261124_224225_initial';
 import * as migration_20261125_001036_workflow from './20261125_001036_workflow';
 import * as migration_20261125_010238_scheduling from './20261125_010238_scheduling';
 import * as migration_20261125_014647_delivery from './20261125_014647_delivery';
+import * as migration_20261125_035159_review_signals from './20261125_035159_review_signals';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_014647_delivery.up,
     down: migration_20261125_014647_delivery.down,
-    name: '20261125_014647_delivery'
+    name: '20261125_014647_delivery',
+  },
+  {
+    up: migration_20261125_035159_review_signals.up,
+    down: migration_20261125_035159_review_signals.down,
+    name: '20261125_035159_review_signals'
   },
 ];

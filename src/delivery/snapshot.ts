@@ -54,10 +54,12 @@ export type Snapshot = {
 export type Convert = (text: string, to: ConversionTarget) => string
 
 /**
- * The delivery locales beyond the two stored scripts are converted from the script a person
- * wrote (`sourceScript`): zh-TW adds Taiwan vocabulary, zh-HK Hong Kong forms, zh-CN mainland
- * vocabulary. A locale whose script has no text stays empty: agents are never served the other
- * script instead.
+ * The delivery locales beyond the two stored scripts are converted from them: zh-TW (Taiwan
+ * vocabulary) and zh-HK (Hong Kong forms) from the stored Traditional text, which is what the
+ * reviewer approved, character choices included (converting the Simplified original again would
+ * undo a settled 面/麵); zh-CN (mainland vocabulary) from the Traditional text when a person
+ * wrote that one (OpenCC's vocabulary tables need Traditional input), else from the Simplified.
+ * A locale whose script has no text stays empty: agents are never served the other script instead.
  */
 function textsOf(phrase: PublishedPhrase, convert: Convert): Record<DeliveryLocale, LocaleText | null> {
   const stored = (script: Script): LocaleText | null => {
@@ -66,8 +68,9 @@ function textsOf(phrase: PublishedPhrase, convert: Convert): Record<DeliveryLoca
     return { title: phrase.title[script] ?? '', text, agentNotes: phrase.agentNotes[script] ?? null }
   }
   const derived = (target: ConversionTarget, script: Script): LocaleText | null => {
-    if (!stored(script)) return null
-    const source = stored(phrase.sourceScript) ?? stored(script)!
+    const own = stored(script)
+    if (!own) return null
+    const source = target === 'zh-CN' && phrase.sourceScript === 'zh-Hant' ? (stored('zh-Hant') ?? own) : own
     return {
       title: convert(source.title, target),
       text: convert(source.text, target),

@@ -157,6 +157,18 @@ export class DeliveryStore {
     }
   }
 
+  /**
+   * The library as agents would get it if `doc` (a phrase as read with `locale: 'all'`, usually a
+   * draft) were published now: for previews in the admin. The served snapshot is not touched.
+   */
+  async withPhrase(doc: Record<string, any>): Promise<Snapshot> {
+    await this.refresh()
+    const names = this.names ?? (this.names = await readNames(this.payload))
+    // The draft's own key may differ from its published one: never teach the shared names a draft.
+    const withDraft = { ...names, phrases: new Map(names.phrases).set(doc.id, doc.key) }
+    return patchSnapshot(this.snapshot, this.snapshot.revision, [toPublished(doc, withDraft)], [], await converterOf(this.payload))
+  }
+
   private async catchUp(): Promise<void> {
     // The revision is read first: whatever commits while we read is picked up next time.
     const revision = await currentRevision(this.payload)
@@ -186,6 +198,11 @@ export class DeliveryStore {
 /** Figures for benchmarks and health checks: the store running in this process, if any. */
 export function deliveryStats(): DeliveryStats | null {
   return running?.stats() ?? null
+}
+
+/** The store serving `/v1` in this process (null in a process without one, e.g. a script). */
+export function runningDeliveryStore(): DeliveryStore | null {
+  return running
 }
 
 /** Loads the snapshot and keeps it current (see `DeliveryStore`); stop it on shutdown. */

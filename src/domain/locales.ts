@@ -21,6 +21,13 @@ export const PHRASE_TEXT_FIELDS = ['title', 'text', 'agentNotes'] as const
 export const CHANNELS = ['phone', 'chat', 'email', 'sms'] as const
 export type Channel = (typeof CHANNELS)[number]
 
+export const CHANNEL_LABELS: Record<Channel, Record<'zh-TW' | 'zh' | 'en', string>> = {
+  phone: { 'zh-TW': '電話', zh: '电话', en: 'Phone' },
+  chat: { 'zh-TW': '線上文字', zh: '在线文字', en: 'Chat' },
+  email: { 'zh-TW': '電子郵件', zh: '电子邮件', en: 'Email' },
+  sms: { 'zh-TW': '簡訊', zh: '短信', en: 'SMS' },
+}
+
 /** The script a phrase is converted into from the given one. */
 export function otherScript(script: Script): Script {
   return script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'

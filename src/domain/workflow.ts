@@ -2,6 +2,14 @@
 export const WORKFLOW_STATES = ['draft', 'in_review', 'approved', 'published', 'retired'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 
+export const WORKFLOW_STATE_LABELS: Record<WorkflowState, Record<'zh-TW' | 'zh' | 'en', string>> = {
+  draft: { 'zh-TW': '草稿', zh: '草稿', en: 'Draft' },
+  in_review: { 'zh-TW': '審核中', zh: '审核中', en: 'In review' },
+  approved: { 'zh-TW': '已核准，排程發布', zh: '已批准，定时发布', en: 'Approved, scheduled' },
+  published: { 'zh-TW': '已發布', zh: '已发布', en: 'Published' },
+  retired: { 'zh-TW': '已停用', zh: '已停用', en: 'Retired' },
+}
+
 /** What people do through the workflow endpoints. */
 export const WORKFLOW_ACTIONS = ['submit', 'approve', 'reject', 'retire', 'restore'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]

@@ -36,8 +36,7 @@ type Query = { locale: DeliveryLocale; channel?: string; day: string; time: numb
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? String(value.at(-1)) : value === undefined ? undefined : String(value))
 
 /** The query parameters every read shares, checked: a typo in an agent tool is a 400, not an empty answer. */
-function readQuery(req: Request, snapshot: Snapshot, timeZone: string): Query {
-  const query = req.query as Record<string, unknown>
+export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, timeZone: string): Query {
   const locale = one(query.locale) ?? 'zh-Hant'
   if (!isDeliveryLocale(locale)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: locale, allowed: DELIVERY_LOCALES.join(', ') })
   const channel = one(query.channel)
@@ -79,7 +78,7 @@ function readQuery(req: Request, snapshot: Snapshot, timeZone: string): Query {
 }
 
 /** A phrase as agents receive it, in one locale, its variables rendered. */
-function phraseBody(snapshot: Snapshot, phrase: DeliveredPhrase, variant: string, query: Query, requestedKey: string) {
+export function phraseBody(snapshot: Snapshot, phrase: DeliveredPhrase, variant: string, query: Query, requestedKey: string) {
   const texts = phrase.texts[query.locale]
   if (!texts) throw new DeliveryError(404, 'not_translated', 'not_translated', { key: requestedKey, locale: query.locale })
   const script = scriptOf(query.locale)
@@ -173,7 +172,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
     '/phrases',
     guarded((req, res) => {
       const snapshot = store.snapshot
-      const query = readQuery(req, snapshot, timeZone)
+      const query = readQuery(req.query as Record<string, unknown>, snapshot, timeZone)
       cache.send(req, res, snapshot.revision, () => {
         const needle = query.q?.toLowerCase()
         const items = []
@@ -194,7 +193,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
     '/phrases/:key',
     guarded((req, res) => {
       const snapshot = store.snapshot
-      const query = readQuery(req, snapshot, timeZone)
+      const query = readQuery(req.query as Record<string, unknown>, snapshot, timeZone)
       const key = String(req.params.key)
       cache.send(req, res, snapshot.revision, () => {
         const resolved = resolvePhrase(snapshot, key, query)
@@ -208,7 +207,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
     '/scenarios',
     guarded((req, res) => {
       const snapshot = store.snapshot
-      const query = readQuery(req, snapshot, timeZone)
+      const query = readQuery(req.query as Record<string, unknown>, snapshot, timeZone)
       const script = scriptOf(query.locale)
       cache.send(req, res, snapshot.revision, () => ({
         revision: snapshot.revision,
@@ -222,7 +221,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
     '/scenarios/:key',
     guarded((req, res) => {
       const snapshot = store.snapshot
-      const query = readQuery(req, snapshot, timeZone)
+      const query = readQuery(req.query as Record<string, unknown>, snapshot, timeZone)
       const key = String(req.params.key)
       const script = scriptOf(query.locale)
       cache.send(req, res, snapshot.revision, () => {

@@ -4,7 +4,7 @@ import { recordAudit, recordAuditFor } from '../../../src/audit/log'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
-import { preservingLocale } from '../../../src/preservingLocale'
+import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 
 const RECONVERSION_ACTOR = 'Glossary re-conversion'
@@ -21,7 +21,7 @@ export function reconvertPhrasesContaining(
   terms: string[],
   { req, log = () => {} }: { req?: PayloadRequest; log?: (line: string) => void } = {},
 ): Promise<ReconversionReport> {
-  return preservingLocale(req, () => reconvert(payload, terms, req, log))
+  return preservingRequest(req, () => reconvert(payload, terms, req, log))
 }
 
 async function reconvert(

@@ -5,7 +5,7 @@ import { actorOf } from '../../../src/audit/actor'
 import { decideTransition, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { lintPhrase, lintRefusal, type LocatedFinding } from '../../../src/lint/reviewGate'
-import { preservingLocale } from '../../../src/preservingLocale'
+import { preservingRequest } from '../../../src/preservingRequest'
 import { errorResponse } from '../../../src/server/errors'
 import { type TransitionWrite, writeTransition } from '../transition'
 
@@ -49,7 +49,7 @@ export async function decide(req: PayloadRequest, action: 'submit' | 'approve' |
 /** The forbidden terms in the phrase's latest version, every locale. */
 export async function findingsOf(req: PayloadRequest, id: number | string): Promise<LocatedFinding[]> {
   // A read with locale 'all' leaves req in that locale: the transition's write must not inherit it.
-  const version = await preservingLocale(req, () =>
+  const version = await preservingRequest(req, () =>
     req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req }),
   )
   return lintPhrase(await currentForbiddenTerms(req.payload), version as unknown as Parameters<typeof lintPhrase>[1])

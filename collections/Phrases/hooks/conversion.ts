@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
-import { preservingLocale } from '../../../src/preservingLocale'
+import { preservingRequest } from '../../../src/preservingRequest'
 
 const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
 
@@ -16,7 +16,8 @@ const changed = (next: LocaleValues, previous: LocaleValues | undefined) =>
  * ambiguity flags. Unticking "machine converted" without editing confirms the conversion.
  */
 export const markPersonEdits: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
-  if (context.conversion || context.seed || !isScript(req.locale)) return data
+  // A resolved flag writes the remaining flags itself (see the resolve-ambiguity endpoint).
+  if (context.conversion || context.seed || context.resolvingAmbiguity || !isScript(req.locale)) return data
   if (changed(data, originalDoc) || (data.machineConverted === false && originalDoc?.machineConverted)) {
     data.machineConverted = false
     data.ambiguities = null
@@ -33,7 +34,7 @@ export const convertOtherScript: CollectionAfterChangeHook = async ({ doc, previ
   // A restore brings back both scripts exactly as that version had them.
   if (context.conversion || context.seed || context.isRestoringVersion || !isScript(req.locale) || !changed(doc, previousDoc)) return doc
   const source = req.locale
-  await preservingLocale(req, () => writeConversion(req, doc, source))
+  await preservingRequest(req, () => writeConversion(req, doc, source))
   return doc
 }
 

@@ -1,0 +1,38 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
+import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
+import { preservingRequest } from '../../../src/preservingRequest'
+
+type ScriptValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>> & { machineConverted?: boolean | null; ambiguities?: unknown }
+
+const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
+
+/**
+ * Keeps two list filters true to both scripts (a write only carries one): `needsReview` when a
+ * script is machine-converted or has flagged characters, and `forbiddenTermFindings`, the number
+ * of forbidden terms in either script. The count is as of the last save; a later change to the
+ * forbidden-term list shows on the phrase's next save (review itself always lints afresh).
+ */
+export const summarizeReviewNeeds: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  if (!isScript(req.locale)) return data
+  const written: ScriptValues = { ...originalDoc, ...data }
+  const otherLocale = otherScript(req.locale)
+  const other: ScriptValues | null =
+    operation === 'update' && originalDoc?.id !== undefined
+      ? ((await preservingRequest(req, () =>
+          req.payload.findByID({ collection: 'phrases', id: originalDoc.id, draft: true, locale: otherLocale, depth: 0, overrideAccess: true, disableErrors: true, req }),
+        )) as ScriptValues | null)
+      : null
+  const scripts: [Script, ScriptValues | null][] = [
+    [req.locale, written],
+    [otherLocale, other],
+  ]
+  data.needsReview = scripts.some(([, values]) => Boolean(values?.machineConverted) || (Array.isArray(values?.ambiguities) && values.ambiguities.length > 0))
+  const terms = await currentForbiddenTerms(req.payload)
+  data.forbiddenTermFindings = scripts.reduce(
+    (count, [script, values]) => count + PHRASE_TEXT_FIELDS.reduce((sum, field) => sum + (values?.[field] ? terms.lint(values[field]!, script).length : 0), 0),
+    0,
+  )
+  return data
+}

@@ -1,0 +1,75 @@
+import type { PayloadRequest } from 'payload'
+
+import { otherScript } from '../../src/domain/locales'
+import type { Phrase } from '../../src/payload-types'
+import type { ImportedPhrase } from '../../src/spreadsheet'
+import { inTransaction } from '../../src/transaction'
+
+type Id = number | string
+/** Ids of what imported rows refer to by name: categories by slug, holidays by code, phrases by key. */
+export type ImportReferences = { categories: Map<string, Id>; holidays: Map<string, Id>; phrases: Map<string, Id> }
+
+/** A write that failed although the plan accepted the row: which row, and Payload's reason. */
+export class ImportWriteError extends Error {
+  constructor(
+    readonly row: number,
+    readonly reason: string,
+  ) {
+    super(`Row ${row}: ${reason}`)
+  }
+}
+
+const reasonOf = (error: unknown) => {
+  const data = (error as { data?: { errors?: { path?: string; message?: string }[] } })?.data
+  return data?.errors?.length ? data.errors.map((e) => `${e.path ?? ''}: ${e.message ?? ''}`).join('; ') : String((error as Error)?.message ?? error)
+}
+
+/**
+ * Saves planned rows as drafts, as the importing person: each goes through the same hooks as an
+ * edit in the admin (conversion of a missing script, audit, four-eyes authorship) and then
+ * through review. Base phrases go before their holiday variants so variants can point at them.
+ * One transaction on PostgreSQL: a failing row leaves nothing written.
+ */
+export async function importRows(req: PayloadRequest, phrases: ImportedPhrase[], references: ImportReferences): Promise<void> {
+  const ordered = [...phrases.filter((p) => !p.variantOf), ...phrases.filter((p) => p.variantOf)]
+  const asPerson = { collection: 'phrases', draft: true, depth: 0, overrideAccess: false, user: req.user, req } as const
+  await inTransaction(req, async () => {
+    for (const phrase of ordered) {
+      const source = phrase.sourceScript
+      const shared = {
+        key: phrase.key,
+        category: references.categories.get(phrase.category)!,
+        sourceScript: source,
+        channels: phrase.channels as ('phone' | 'chat' | 'email' | 'sms')[],
+        variables: phrase.variables,
+        holiday: phrase.holiday ? references.holidays.get(phrase.holiday)! : null,
+        variantOf: phrase.variantOf ? references.phrases.get(phrase.variantOf)! : null,
+        tags: phrase.tags,
+        validFrom: phrase.validFrom,
+        validUntil: phrase.validUntil,
+        order: phrase.order,
+      }
+      const textsIn = (script: typeof source) => ({
+        title: phrase.title[script] ?? undefined,
+        text: phrase.text[script] ?? null,
+        agentNotes: phrase.agentNotes[script] ?? null,
+      })
+      try {
+        const existing = references.phrases.get(phrase.key)
+        // Ids are numbers on SQL databases and strings on MongoDB; the generated types know only one.
+        const data = { ...shared, ...textsIn(source) } as unknown as Phrase
+        const doc = existing
+          ? await req.payload.update({ ...asPerson, id: existing, locale: source, data })
+          : await req.payload.create({ ...asPerson, locale: source, data })
+        references.phrases.set(phrase.key, doc.id)
+        // The other script as the sheet gives it is a person's text too; without it, it is converted.
+        const other = otherScript(source)
+        if (phrase.text[other] || phrase.title[other]) {
+          await req.payload.update({ ...asPerson, id: doc.id, locale: other, data: textsIn(other) })
+        }
+      } catch (error) {
+        throw new ImportWriteError(phrase.rowNumber, reasonOf(error))
+      }
+    }
+  })
+}
