@@ -85,6 +85,7 @@ export const importEndpoint: Endpoint = {
   path: '/import',
   method: 'post',
   handler: async (req) => {
+    if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', 'Sign in to import phrases.')
     if (!hasRole(req.user, 'admin', 'editor', 'reviewer')) return errorResponse(403, 'forbidden', 'Only editors and reviewers import phrases.')
     const dryRun = req.searchParams.get('dryRun') !== 'false'
     await addDataAndFileToRequest(req)
