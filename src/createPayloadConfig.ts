@@ -20,6 +20,7 @@ import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter } from './database'
+import { MAX_DEPTH } from './domain/queryBounds'
 import { ADMIN_TRANSLATIONS } from './i18n/adminTranslations'
 import type { RuntimeSettings } from './runtimeSettings'
 import type { Settings } from './settings'
@@ -62,7 +63,9 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
         },
       },
     },
-    graphQL: { disablePlaygroundInProduction: true },
+    // Bounds on what one request may make the database do (see src/server/protection.ts for REST).
+    maxDepth: MAX_DEPTH,
+    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     telemetry: false,
     onInit: installAppendOnlyGuards,
     // Server-side only: what hooks need from the settings (see src/runtimeSettings.ts).

@@ -20,6 +20,12 @@ export type Settings = {
   timezone: string
   /** How often the scheduler publishes what is due and expires what is past; 0 turns it off. */
   schedulerIntervalMs: number
+  /** `/v1` requests per minute per API client or person (per process); 0 turns the limit off. */
+  deliveryRateLimit: number
+  /** Failed sign-ins per 15 minutes per IP address (per process); 0 turns the limit off. */
+  loginRateLimit: number
+  /** Browser origins of agent tools allowed to call `/v1` (CORS); empty: none. */
+  corsOrigins: string[]
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/phrasebook.db'
@@ -94,6 +100,12 @@ export function resolveSettings(env: Environment = process.env): Settings {
   if (!Number.isFinite(schedulerSeconds) || schedulerSeconds < 0) {
     throw new ConfigurationError(`PHRASEBOOK_SCHEDULER_INTERVAL must be a number of seconds, 0 to turn it off (got "${env.PHRASEBOOK_SCHEDULER_INTERVAL}")`)
   }
+  const deliveryRateLimit = count(env, 'PHRASEBOOK_RATE_LIMIT', 60_000)
+  const loginRateLimit = count(env, 'PHRASEBOOK_LOGIN_RATE_LIMIT', 20)
+  const corsOrigins = (env.PHRASEBOOK_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigurationError(`PHRASEBOOK_CORS_ORIGINS lists origins such as https://agent.example.com (got "${origin}")`)
+  }
   const adminEmail = env.PHRASEBOOK_ADMIN_EMAIL?.trim() || DEV_ADMIN_EMAIL
   const adminPassword = env.PHRASEBOOK_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD
   return {
@@ -110,5 +122,17 @@ export function resolveSettings(env: Environment = process.env): Settings {
     seed: flag(env.PHRASEBOOK_SEED, true),
     timezone,
     schedulerIntervalMs: Math.round(schedulerSeconds * 1000),
+    deliveryRateLimit,
+    loginRateLimit,
+    corsOrigins,
   }
+}
+
+/** A whole number from the environment (0 allowed), or the default. */
+function count(env: Environment, name: string, fallback: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new ConfigurationError(`${name} must be a whole number, 0 to turn it off (got "${raw}")`)
+  return value
 }

@@ -56,4 +56,16 @@ describe('settings', () => {
     expect(() => resolveSettings({ ...env, PHRASEBOOK_TIMEZONE: 'Mars/Olympus' })).toThrow(/PHRASEBOOK_TIMEZONE/)
     expect(resolveSettings({ ...env, PHRASEBOOK_SEED: 'false' }).seed).toBe(false)
   })
+
+  it('reads the abuse limits and CORS origins, refusing nonsense', () => {
+    const env = { PHRASEBOOK_DATA_DIR: dataDir }
+    expect(resolveSettings(env)).toMatchObject({ deliveryRateLimit: 60_000, loginRateLimit: 20, corsOrigins: [] })
+    expect(resolveSettings({ ...env, PHRASEBOOK_RATE_LIMIT: '0', PHRASEBOOK_CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' })).toMatchObject({
+      deliveryRateLimit: 0,
+      corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
+    })
+    expect(() => resolveSettings({ ...env, PHRASEBOOK_RATE_LIMIT: 'lots' })).toThrow(/PHRASEBOOK_RATE_LIMIT/)
+    expect(() => resolveSettings({ ...env, PHRASEBOOK_LOGIN_RATE_LIMIT: '-1' })).toThrow(/PHRASEBOOK_LOGIN_RATE_LIMIT/)
+    expect(() => resolveSettings({ ...env, PHRASEBOOK_CORS_ORIGINS: '*' })).toThrow(/PHRASEBOOK_CORS_ORIGINS/)
+  })
 })

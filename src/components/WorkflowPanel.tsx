@@ -1,5 +1,5 @@
 'use client'
-import { toast, useDocumentInfo } from '@payloadcms/ui'
+import { toast, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 import { callApi, describeFailure, useMessages } from './messages'
@@ -22,6 +22,7 @@ export type WorkspaceState = {
 export const WorkflowPanel: React.FC = () => {
   const { t } = useMessages()
   const { id, lastUpdateTime } = useDocumentInfo()
+  const { user } = useAuth()
   const [state, setState] = useState<WorkspaceState | null>(null)
   const [comment, setComment] = useState('')
   const [publishAt, setPublishAt] = useState('')
@@ -112,7 +113,10 @@ export const WorkflowPanel: React.FC = () => {
           </button>
         )}
       </div>
-      {state.workflowState === 'in_review' && !can('approve') && state.actions.length === 0 && <p className="phrase-workspace__hint">{t('noActions')}</p>}
+      {state.workflowState === 'in_review' && !can('approve') && state.pendingAuthors.includes(String(user?.id)) && (
+        <p className="phrase-workspace__hint">{t('fourEyesHint')}</p>
+      )}
+      {state.actions.filter((action) => action !== 'restore').length === 0 && <p className="phrase-workspace__hint">{t('noActions')}</p>}
       {problem && (
         <p className="finding finding--block" role="alert">
           {problem}

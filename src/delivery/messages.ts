@@ -24,6 +24,7 @@ const en = {
   malformed_json: 'The request body is not valid JSON.',
   payload_too_large: 'The request body is too large.',
   internal_error: 'Internal server error.',
+  rate_limited: 'Too many requests from this client; try again in {{seconds}} s.',
 }
 type Messages = typeof en
 export type MessageKey = keyof Messages
@@ -48,6 +49,7 @@ const zhHant: Messages = {
   malformed_json: '請求內容不是有效的 JSON。',
   payload_too_large: '請求內容太大。',
   internal_error: '伺服器內部錯誤。',
+  rate_limited: '此用戶端的請求過多，請於 {{seconds}} 秒後再試。',
 }
 
 const zhHans: Messages = {
@@ -70,6 +72,7 @@ const zhHans: Messages = {
   malformed_json: '请求内容不是有效的 JSON。',
   payload_too_large: '请求内容太大。',
   internal_error: '服务器内部错误。',
+  rate_limited: '此客户端的请求过多，请于 {{seconds}} 秒后再试。',
 }
 
 /** One i18next instance for the API's own messages (JSON, so nothing is HTML-escaped). */

@@ -5,6 +5,8 @@ import express, { type Express } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { jsonErrorHandler, sendError } from './errors'
+import { deliveryCors, queryLimits, securityHeaders } from './protection'
+import { type DeliveryRateLimit, loginRateLimit } from './rateLimits'
 import { type DeliveryParts, v1Router } from './v1'
 import { sendWebResponse, toWebRequest } from './webRequest'
 
@@ -14,15 +16,17 @@ type AppParts = {
   /** Next's request handler for /admin and Next's assets; absent in API-only mode. */
   nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
   delivery: DeliveryParts
+  limits: { delivery: DeliveryRateLimit; loginsPerAddress: number; corsOrigins: string[] }
 }
 
 /**
  * One process, one port: /healthz and /readyz, the delivery API under /v1, Payload's REST API
  * and GraphQL under /api (served from a Web Request, no Next in the path), and Next for the admin.
  */
-export function createApp({ payload, config, nextHandler, delivery }: AppParts): Express {
+export function createApp({ payload, config, nextHandler, delivery, limits }: AppParts): Express {
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders)
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) })
@@ -37,9 +41,11 @@ export function createApp({ payload, config, nextHandler, delivery }: AppParts):
     }
   })
 
-  app.use('/v1', v1Router(payload, delivery))
+  app.use('/v1', deliveryCors(limits.corsOrigins), limits.delivery.middleware, v1Router(payload, delivery))
 
   const apiRoute = config.routes.api
+  app.post(`${apiRoute}/users/login`, loginRateLimit(limits.loginsPerAddress))
+  app.use(apiRoute, queryLimits)
   // GraphQL needs no Next either: its handler takes a Web Request too.
   const graphQL = GRAPHQL_POST(Promise.resolve(config))
   app.post(apiRoute + config.routes.graphQL, async (req, res) => {

@@ -119,11 +119,16 @@ export class ResponseCache {
     return /[?&]at=/.test(url) ? url : `${url}#${localDay(new Date(), this.timeZone)}`
   }
 
+  /** Whether the cache holds a current answer for this key. */
+  holds(key: string, revision: number): boolean {
+    const entry = this.entries.get(key)
+    return Boolean(entry) && entry!.revision === revision && entry!.expiresAt > Date.now()
+  }
+
   /** Answers from the cache if it holds a current answer for this request; false otherwise. */
   serveCached(req: IncomingMessage, res: ServerResponse, key: string, revision: number): boolean {
-    const entry = this.entries.get(key)
-    if (!entry || entry.revision !== revision || entry.expiresAt <= Date.now()) return false
-    this.write(req, res, entry)
+    if (!this.holds(key, revision)) return false
+    this.write(req, res, this.entries.get(key)!)
     return true
   }
 

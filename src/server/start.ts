@@ -16,6 +16,7 @@ import { createApp } from './app'
 import { CredentialCache } from './credentials'
 import { ResponseCache } from './deliveryRoutes'
 import { deliveryFastPath } from './fastPath'
+import { DeliveryRateLimit } from './rateLimits'
 import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -60,10 +61,20 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     credentials: new CredentialCache(payload),
     timeZone: settings.timezone,
   }
-  const app = createApp({ payload, config, nextHandler, delivery })
-  const fastPath = deliveryFastPath(delivery)
+  const deliveryLimit = new DeliveryRateLimit(settings.deliveryRateLimit, delivery.credentials)
+  const app = createApp({
+    payload,
+    config,
+    nextHandler,
+    delivery,
+    limits: { delivery: deliveryLimit, loginsPerAddress: settings.loginRateLimit, corsOrigins: settings.corsOrigins },
+  })
+  const fastPath = deliveryFastPath(delivery, deliveryLimit)
   const server = createServer((req, res) => {
-    if (!fastPath(req, res)) app(req, res)
+    fastPath(req, res).then(
+      (answered) => answered || app(req, res),
+      () => app(req, res),
+    )
   })
   await new Promise<void>((resolve) => server.listen(settings.port, resolve))
   const { port } = server.address() as AddressInfo

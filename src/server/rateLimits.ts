@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { ipKeyGenerator, MemoryStore, MINUTE, rateLimit } from 'express-rate-limit'
+
+import { message, messageLanguage } from '../delivery/messages'
+import type { CredentialCache, Principal } from './credentials'
+import { sendError } from './errors'
+
+const WINDOW_MS = MINUTE
+
+/** Who a `/v1` request is counted against: the API client or person, else the address. */
+const keyOf = (principal: Principal | null, ip: string | undefined) => (principal ? `${principal.collection}:${principal.id}` : `ip:${ipKeyGenerator(ip ?? '')}`)
+
+const tooMany = (acceptLanguage: string | undefined, retryAfterSeconds: number) =>
+  JSON.stringify({ error: { code: 'rate_limited', message: message('rate_limited', messageLanguage(acceptLanguage), { seconds: retryAfterSeconds }) } })
+
+/**
+ * `/v1` requests per minute per API client (or signed-in person; unauthenticated callers per
+ * address, which also slows guessing keys). express-rate-limit counts in one store that both the
+ * Express routes and the fast path (which answers cached reads before Express) increment, so a
+ * client cannot go round the limit by asking for cached answers. Counts are per process: with N
+ * processes behind a load balancer a client gets up to N times the limit (see README).
+ */
+export class DeliveryRateLimit {
+  private readonly store = new MemoryStore()
+  readonly middleware: RequestHandler
+
+  constructor(
+    private readonly limit: number,
+    credentials: CredentialCache,
+  ) {
+    this.middleware = limit
+      ? rateLimit({
+          windowMs: WINDOW_MS,
+          limit,
+          store: this.store,
+          standardHeaders: 'draft-8',
+          legacyHeaders: false,
+          keyGenerator: async (req) => keyOf(await credentials.principalOf(req.headers), req.ip),
+          handler: (req: Request, res: Response, _next: NextFunction) => {
+            const retryAfter = Number(res.getHeader('retry-after') ?? 60)
+            res.status(429).type('application/json').send(tooMany(req.headers['accept-language'], retryAfter))
+          },
+        })
+      : (_req, _res, next) => next()
+  }
+
+  /** For the fast path: counts the request and answers 429 itself when over the limit. */
+  async refuseIfOver(req: IncomingMessage, res: ServerResponse, principal: Principal): Promise<boolean> {
+    if (!this.limit) return false
+    const { totalHits, resetTime } = await this.store.increment(keyOf(principal, req.socket.remoteAddress))
+    if (totalHits <= this.limit) return false
+    const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000))
+    res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) })
+    res.end(tooMany(req.headers['accept-language'], retryAfter))
+    return true
+  }
+}
+
+/**
+ * Failed sign-ins per IP address (successful ones are not counted), in front of Payload's own
+ * lockout of an account after 5 failures: one address cannot try passwords across many accounts.
+ */
+export function loginRateLimit(limit: number): RequestHandler {
+  if (!limit) return (_req, _res, next) => next()
+  return rateLimit({
+    windowMs: 15 * MINUTE,
+    limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => sendError(res, 429, 'rate_limited', 'Too many failed sign-ins from this address; wait 15 minutes and try again.'),
+  })
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { type RunningServer, startServer } from '../src/server/start'
+import { freshSqliteUrl, testSettings } from './helpers/databases'
+
+const LIMIT = 30
+const AGENT_ORIGIN = 'https://agent.example.com'
+
+/**
+ * Abuse limits through real HTTP: per-client limits on /v1 (the fast path included), failed
+ * sign-ins per address on top of Payload's account lockout, security headers, CORS for agent
+ * tools, and bounds on REST queries.
+ */
+describe('abuse limits', () => {
+  let server: RunningServer
+  const keys = ['client-a', 'client-b', 'client-c'].map((name) => `${name}-key-0123456789abcdef`)
+  const as = (key: string, headers: Record<string, string> = {}) => ({ authorization: `api-clients API-Key ${key}`, ...headers })
+
+  beforeAll(async () => {
+    const name = 'protection'
+    server = await startServer(
+      testSettings(freshSqliteUrl(name), name, {
+        PHRASEBOOK_SEED: 'true',
+        PHRASEBOOK_RATE_LIMIT: String(LIMIT),
+        PHRASEBOOK_LOGIN_RATE_LIMIT: '8',
+        PHRASEBOOK_CORS_ORIGINS: AGENT_ORIGIN,
+      }),
+      { admin: false },
+    )
+    for (const [i, key] of keys.entries()) {
+      await server.payload.create({ collection: 'api-clients', data: { name: `Client ${i}`, enableAPIKey: true, apiKey: key } })
+    }
+    await server.payload.create({ collection: 'users', data: { email: 'locked@example.com', password: 'right-password', roles: ['editor'] } })
+    await server.payload.create({ collection: 'users', data: { email: 'other@example.com', password: 'other-password', roles: ['editor'] } })
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('limits each API client on /v1, cached answers (the fast path) included', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i <= LIMIT; i++) statuses.push((await fetch(`${server.url}/v1/phrases/closing.standard`, { headers: as(keys[0]!) })).status)
+    expect(statuses.slice(0, LIMIT).every((status) => status === 200)).toBe(true)
+    const refused = await fetch(`${server.url}/v1/phrases/closing.standard`, { headers: as(keys[0]!, { 'accept-language': 'zh-TW' }) })
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('秒後再試') })
+    // Another client is not affected.
+    expect((await fetch(`${server.url}/v1/phrases/closing.standard`, { headers: as(keys[1]!) })).status).toBe(200)
+  })
+
+  it('counts cached and uncached reads against one limit', async () => {
+    const paths = Array.from({ length: LIMIT }, (_, i) => (i % 2 ? '/v1/phrases/closing.standard' : `/v1/phrases?category=closing&q=${i}`))
+    for (const path of paths) expect((await fetch(server.url + path, { headers: as(keys[2]!) })).status).toBe(200)
+    expect((await fetch(`${server.url}/v1/phrases?category=hold`, { headers: as(keys[2]!) })).status).toBe(429)
+    expect((await fetch(`${server.url}/v1/phrases/closing.standard`, { headers: as(keys[2]!) })).status).toBe(429)
+  })
+
+  it('locks an account after 5 failed sign-ins and slows an address trying many', async () => {
+    const login = (email: string, password: string) =>
+      fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+    for (let i = 0; i < 5; i++) expect((await login('locked@example.com', 'wrong')).status).toBe(401)
+    // Payload's lockout: even the right password is refused now.
+    const locked = await login('locked@example.com', 'right-password')
+    expect(locked.status).toBe(401)
+    // A successful sign-in does not count against the address...
+    expect((await login('other@example.com', 'other-password')).status).toBe(200)
+    // ...but failures do: this address has 8.
+    expect((await login('other@example.com', 'wrong')).status).toBe(401)
+    expect((await login('other@example.com', 'wrong')).status).toBe(401)
+    const limited = await login('other@example.com', 'other-password')
+    expect(limited.status).toBe(429)
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited')
+  })
+
+  it('sends security headers', async () => {
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('answers CORS for the configured agent-tool origins only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/v1/phrases/closing.standard`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      })
+    const allowed = await preflight(AGENT_ORIGIN)
+    expect(allowed.status).toBe(204)
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(AGENT_ORIGIN)
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('Authorization')
+    expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull()
+    const read = await fetch(`${server.url}/v1/phrases/closing.standard`, { headers: as(keys[1]!, { origin: AGENT_ORIGIN }) })
+    expect(read.status).toBe(200)
+    expect(read.headers.get('access-control-allow-origin')).toBe(AGENT_ORIGIN)
+  })
+
+  it('bounds REST queries: page size, everything at once, depth, where', async () => {
+    const get = (query: string) => fetch(`${server.url}/api/phrases?${query}`, { headers: as(keys[1]!) })
+    for (const query of ['limit=100000', 'limit=0', 'pagination=false', 'depth=9', Array.from({ length: 41 }, (_, i) => `where[or][${i}][key][equals]=k${i}`).join('&')]) {
+      const refused = await get(query)
+      expect(refused.status).toBe(400)
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('query_too_broad')
+    }
+    const fine = await get('limit=100&depth=1&where[key][like]=closing')
+    expect(fine.status).toBe(200)
+    expect(((await fine.json()) as { docs: unknown[] }).docs.length).toBeGreaterThan(0)
+  })
+})
