@@ -113,7 +113,8 @@ export const PhraseWorkspace: React.FC = () => {
       <div className="phrase-workspace__columns">
         <section data-testid={`script-${source}`}>
           <h4>
-            {SCRIPT_NAMES[source]} <span className="phrase-workspace__tag">{t('writtenBy')}</span>
+            {SCRIPT_NAMES[source]}{' '}
+            <span className="phrase-workspace__tag">{stored?.scripts[source]?.machineConverted && savedSource === text ? t('machineConverted') : t('writtenBy')}</span>
           </h4>
           <HighlightedText text={text} marks={findingMarks(sourceFindings)} />
         </section>
