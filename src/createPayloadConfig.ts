@@ -19,11 +19,12 @@ import { Scenarios } from '../collections/Scenarios'
 import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
 import { installAppendOnlyGuards } from './audit/appendOnly'
-import { databaseAdapter } from './database'
+import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
 import { MAX_DEPTH } from './domain/queryBounds'
 import { ADMIN_TRANSLATIONS } from './i18n/adminTranslations'
 import type { RuntimeSettings } from './runtimeSettings'
 import type { Settings } from './settings'
+import { serializeSqliteTransactions } from './sqliteConnections'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -67,7 +68,10 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
     maxDepth: MAX_DEPTH,
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     telemetry: false,
-    onInit: installAppendOnlyGuards,
+    onInit: async (payload) => {
+      await serializeSqliteTransactions(payload, SQLITE_BUSY_TIMEOUT_MS)
+      await installAppendOnlyGuards(payload)
+    },
     // Server-side only: what hooks need from the settings (see src/runtimeSettings.ts).
     custom: { phrasebook: { auditKey: settings.auditKey, timezone: settings.timezone } satisfies RuntimeSettings },
     typescript: { outputFile: path.resolve(here, 'payload-types.ts') },

@@ -10,6 +10,9 @@ import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import type { Settings } from './settings'
 
+/** How long a SQLite write waits for another one to finish before failing. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000
+
 /**
  * The database adapter for DATABASE_URL. Outside production Payload pushes the schema;
  * in production the migrations in migrations/<adapter> run at start instead (never both).
@@ -24,8 +27,11 @@ export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databa
         migrationDir: path.resolve('migrations/sqlite'),
         prodMigrations: sqliteMigrations,
         // One writer at a time: wait for the lock instead of failing with SQLITE_BUSY.
-        busyTimeout: 5000,
+        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
         wal: true,
+        // Each write (a transition with its audit entry, an import) commits whole or not at all;
+        // libSQL begins them IMMEDIATE, taking the write lock up front. See serializeSqliteTransactions.
+        transactionOptions: {},
       })
     case 'postgres':
       return postgresAdapter({

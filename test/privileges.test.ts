@@ -134,9 +134,9 @@ describe('privileges over REST and GraphQL', () => {
   })
 
   it('shows agents published phrases only, and people only their own user record', async () => {
-    const agentView = (await (await call('agent', 'GET', '/api/phrases?limit=0&where[key][equals]=closing.privileges')).json()) as { totalDocs: number }
+    const agentView = (await (await call('agent', 'GET', '/api/phrases?limit=100&where[key][equals]=closing.privileges')).json()) as { totalDocs: number }
     expect(agentView.totalDocs).toBe(0)
-    const editorUsers = (await (await call('editor', 'GET', '/api/users?limit=0')).json()) as { docs: { email: string }[] }
+    const editorUsers = (await (await call('editor', 'GET', '/api/users?limit=100')).json()) as { docs: { email: string }[] }
     expect(editorUsers.docs.map((u) => u.email)).toEqual(['editor@example.com'])
   })
 

@@ -38,6 +38,8 @@ export class DeliveryRateLimit {
           standardHeaders: 'draft-8',
           legacyHeaders: false,
           keyGenerator: async (req) => keyOf(await credentials.principalOf(req.headers), req.ip),
+          // keyOf does use ipKeyGenerator for addresses; the library's source check cannot see that.
+          validate: { keyGeneratorIpFallback: false },
           handler: (req: Request, res: Response, _next: NextFunction) => {
             const retryAfter = Number(res.getHeader('retry-after') ?? 60)
             res.status(429).type('application/json').send(tooMany(req.headers['accept-language'], retryAfter))

@@ -98,7 +98,7 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
       )
       expect(workflowByGraphQL.errors ?? []).not.toHaveLength(0)
       expect(await latest(id)).toMatchObject({ _status: 'draft', workflowState: 'draft', text: '感謝您的來電，祝您生活愉快！' })
-      expect((await json(api('/api/phrases?limit=0', 'agent'))).totalDocs).toBe(0)
+      expect((await json(api('/api/phrases?limit=100', 'agent'))).totalDocs).toBe(0)
     })
 
     it('moves a draft through review to agents, with four-eyes approval, and keeps every version', async () => {
@@ -368,22 +368,29 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
       expect(await verifyAuditLog(server.payload, settings.auditKey)).toMatchObject({ ok: true })
     })
 
-    if (kind === 'postgres') {
-      it('rolls a transition back when its audit entry cannot be written', async () => {
-        const id = await draftByEditor('closing.atomic')
-        await runSql(server.payload, settings, [
-          `CREATE FUNCTION phrasebook_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$ LANGUAGE plpgsql`,
-          'CREATE TRIGGER phrasebook_test_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION phrasebook_test_refuse()',
-        ])
-        try {
-          expect((await post(`/api/phrases/${id}/submit`, 'editor')).status).toBeGreaterThanOrEqual(500)
-        } finally {
-          await runSql(server.payload, settings, ['DROP TRIGGER phrasebook_test_refuse ON audit_log', 'DROP FUNCTION phrasebook_test_refuse()'])
-        }
-        expect((await latest(id)).workflowState).toBe('draft')
-        expect((await trailOf('closing.atomic')).map((e) => e.action)).toEqual(['create'])
-      })
+    // Both databases: the transition and its audit entry are one transaction.
+    const refuseAuditInserts =
+      kind === 'postgres'
+        ? [
+            `CREATE FUNCTION phrasebook_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$ LANGUAGE plpgsql`,
+            'CREATE TRIGGER phrasebook_test_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION phrasebook_test_refuse()',
+          ]
+        : [`CREATE TRIGGER phrasebook_test_refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit storage unavailable'); END`]
+    const allowAuditInserts =
+      kind === 'postgres' ? ['DROP TRIGGER phrasebook_test_refuse ON audit_log', 'DROP FUNCTION phrasebook_test_refuse()'] : ['DROP TRIGGER phrasebook_test_refuse']
+    it('rolls a transition back when its audit entry cannot be written', async () => {
+      const id = await draftByEditor('closing.atomic')
+      await runSql(server.payload, settings, refuseAuditInserts)
+      try {
+        expect((await post(`/api/phrases/${id}/submit`, 'editor')).status).toBeGreaterThanOrEqual(500)
+      } finally {
+        await runSql(server.payload, settings, allowAuditInserts)
+      }
+      expect((await latest(id)).workflowState).toBe('draft')
+      expect((await trailOf('closing.atomic')).map((e) => e.action)).toEqual(['create'])
+    })
 
+    {
       it('keeps one chain when two server processes append at once', async () => {
         const second: Payload = await startPayload({ ...settings }, `workflow-chain-${kind}`)
         try {
