@@ -1,7 +1,8 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { AuditEvent } from '../src/audit/chain'
 import { recordAudit } from '../src/audit/log'
+import { inTransaction } from '../src/transaction'
 import { bumpRevision } from '../src/delivery/revisions'
 import { storedOverridesFrom } from '../src/conversion/glossaryRules'
 import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
@@ -54,8 +55,8 @@ async function idsByField(payload: Payload, collection: 'categories' | 'holidays
 export async function loadStandardLibrary(payload: Payload, options: Options): Promise<SeedReport> {
   const library = options.library ?? readStandardLibrary()
   const log = options.log ?? (() => {})
-  const audit = (event: Omit<AuditEvent, 'actorKind'>) =>
-    recordAudit(payload, options.auditKey, { ...IMPORT_ACTOR, ...event })
+  const audit = (event: Omit<AuditEvent, 'actorKind'>, req?: PayloadRequest) =>
+    recordAudit(payload, options.auditKey, { ...IMPORT_ACTOR, ...event }, req)
   const report = {} as SeedReport
   const tally = (part: keyof SeedReport, created: boolean) => {
     report[part] ??= { created: 0, existing: 0 }
@@ -101,24 +102,36 @@ export async function loadStandardLibrary(payload: Payload, options: Options): P
   for (const phrase of phrases) {
     const exists = phraseIds.has(phrase.key)
     if (!exists) {
-      const id = await createPublishedPhrase(payload, phrase, { categoryIds, holidayIds, phraseIds })
+      // One transaction per phrase: a crash leaves each phrase with its audit entries, or neither,
+      // and the next start loads what is missing.
+      const req = await createLocalReq({}, payload)
+      const id = await inTransaction(req, async () => {
+        const created = await createPublishedPhrase(payload, phrase, { categoryIds, holidayIds, phraseIds }, req)
+        await audit(
+          {
+            action: 'import',
+            summary: `Imported ${phrase.key} from the standard library`,
+            targetCollection: 'phrases',
+            documentId: String(created),
+            documentKey: phrase.key,
+            after: { title: phrase.title, text: phrase.text },
+          },
+          req,
+        )
+        await audit(
+          {
+            action: 'publish',
+            summary: `Published ${phrase.key} (standard library)`,
+            targetCollection: 'phrases',
+            documentId: String(created),
+            documentKey: phrase.key,
+            after: { workflowState: 'published' },
+          },
+          req,
+        )
+        return created
+      })
       phraseIds.set(phrase.key, id)
-      await audit({
-        action: 'import',
-        summary: `Imported ${phrase.key} from the standard library`,
-        targetCollection: 'phrases',
-        documentId: String(id),
-        documentKey: phrase.key,
-        after: { title: phrase.title, text: phrase.text },
-      })
-      await audit({
-        action: 'publish',
-        summary: `Published ${phrase.key} (standard library)`,
-        targetCollection: 'phrases',
-        documentId: String(id),
-        documentKey: phrase.key,
-        after: { workflowState: 'published' },
-      })
     }
     tally('phrases', !exists)
     done++
@@ -225,6 +238,7 @@ async function createPublishedPhrase(
   payload: Payload,
   phrase: SeedPhrase,
   ids: { categoryIds: Map<string, number | string>; holidayIds: Map<string, number | string>; phraseIds: Map<string, number | string> },
+  req: PayloadRequest,
 ): Promise<number | string> {
   const localized = (locale: 'zh-Hant' | 'zh-Hans') => ({
     title: phrase.title[locale],
@@ -258,6 +272,7 @@ async function createPublishedPhrase(
       sourceDocuments: phrase.source,
     },
     ...importing('import'),
+    req,
   })
   await payload.update({
     collection: 'phrases',
@@ -266,6 +281,7 @@ async function createPublishedPhrase(
     draft: true,
     data: localized('zh-Hans'),
     ...importing('import'),
+    req,
   })
   await payload.update({
     collection: 'phrases',
@@ -273,6 +289,7 @@ async function createPublishedPhrase(
     locale: 'zh-Hans',
     data: { _status: 'published', workflowState: 'published' },
     ...importing('publish'),
+    req,
   })
   return doc.id
 }

@@ -14,7 +14,20 @@ const START_SCRIPT = path.resolve('src/cli/start.ts')
  * Runs `npm start`'s entry point as a real child process (its own port, its own database) and
  * resolves once it prints that it is ready.
  */
-export function spawnServer(env: Record<string, string>, timeoutMs = 170_000): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 170_000): Promise<ServerProcess> {
+  const started = await spawnUntil(env, /ready at (http:\/\/\S+?)\/admin/, timeoutMs)
+  return { ...started, url: started.match[1]! }
+}
+
+/**
+ * The same child process, resolved as soon as its output matches `pattern` (e.g. half-way
+ * through loading the library), for tests that kill it there.
+ */
+export function spawnUntil(
+  env: Record<string, string>,
+  pattern: RegExp,
+  timeoutMs = 170_000,
+): Promise<Omit<ServerProcess, 'url'> & { match: RegExpExecArray }> {
   const child = spawn(process.execPath, ['--import', 'tsx', START_SCRIPT], {
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,7 +35,7 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 170_000): P
   let output = ''
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve()
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
@@ -30,22 +43,33 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 170_000): P
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop()
-      reject(new Error(`Server did not start in ${timeoutMs} ms:\n${output}`))
+      reject(new Error(`Server output did not match ${pattern} in ${timeoutMs} ms:\n${output}`))
     }, timeoutMs)
+    let matched = false
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
-      const ready = /ready at (http:\/\/\S+?)\/admin/.exec(output)
-      if (ready) {
+      const match = matched ? null : pattern.exec(output)
+      if (match) {
+        matched = true
         clearTimeout(timer)
-        resolve({ url: ready[1], child, output: () => output, stop })
+        resolve({ child, match, output: () => output, stop })
       }
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', onData)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(Object.assign(new Error(`Server exited with code ${code}:\n${output}`), { code, output }))
+      if (!matched) reject(Object.assign(new Error(`Server exited with code ${code}:\n${output}`), { code, output }))
     })
+  })
+}
+
+/** Kills a child server with SIGKILL (no shutdown of any kind) and waits until it is gone. */
+export function killHard(server: Pick<ServerProcess, 'child'>): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve()
+    server.child.once('exit', () => resolve())
+    server.child.kill('SIGKILL')
   })
 }
 
