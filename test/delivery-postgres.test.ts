@@ -6,6 +6,8 @@ import { freshPostgresUrl, testSettings } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const API_KEY = 'delivery-pg-key-0123456789abcdef'
+// Enough for the polling below (every 25 ms), small enough to reach in the last test.
+const SECOND_PROCESS_LIMIT = 150
 type Json = Record<string, any>
 
 /**
@@ -42,6 +44,7 @@ describe('two delivery processes on one PostgreSQL database', () => {
       PHRASEBOOK_DATA_DIR: settings.dataDir,
       PHRASEBOOK_SEED: 'false',
       PHRASEBOOK_SCHEDULER_INTERVAL: '0',
+      PHRASEBOOK_RATE_LIMIT: String(SECOND_PROCESS_LIMIT),
       NODE_ENV: 'test',
     })
   })
@@ -61,8 +64,11 @@ describe('two delivery processes on one PostgreSQL database', () => {
       expect((await asPerson('reviewer', `/api/phrases/${created.doc.id}/approve`, 'POST', {})).status).toBe(200)
       const published = Date.now()
       let response: Response
-      do response = await fetch(`${second.url}/v1/phrases/${key}?locale=zh-TW`, { headers: agent })
-      while (response.status !== 200 && Date.now() - published < 5000)
+      for (;;) {
+        response = await fetch(`${second.url}/v1/phrases/${key}?locale=zh-TW`, { headers: agent })
+        if (response.status === 200 || Date.now() - published > 5000) break
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
       propagation.push(Date.now() - published)
       expect(((await response.json()) as Json).text).toBe(text)
     }
@@ -75,7 +81,10 @@ describe('two delivery processes on one PostgreSQL database', () => {
     expect((await asPerson('reviewer', `/api/phrases/${phrase.id}/retire`, 'POST', {})).status).toBe(200)
     const retired = Date.now()
     let status = 200
-    while (status !== 404 && Date.now() - retired < 5000) status = (await fetch(`${second.url}/v1/phrases/closing.two_processes_0`, { headers: agent })).status
+    while (status !== 404 && Date.now() - retired < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      status = (await fetch(`${second.url}/v1/phrases/closing.two_processes_0`, { headers: agent })).status
+    }
     expect(status).toBe(404)
     await first.store.refresh()
     const [one, two] = await Promise.all(
@@ -83,5 +92,25 @@ describe('two delivery processes on one PostgreSQL database', () => {
     )
     expect(one).toEqual(two)
     expect(one.changes.find((c: Json) => c.key === 'closing.two_processes_0')).toMatchObject({ change: 'withdrawn' })
+  })
+  it('keeps a person signed in whichever process answers (no sticky sessions)', async () => {
+    const phrase = (await first.payload.find({ collection: 'phrases', limit: 1 })).docs[0]!
+    for (const url of [first.url, second.url]) {
+      const response = await fetch(`${url}/api/phrases/${phrase.id}/workspace`, { headers: { authorization: `JWT ${tokens.reviewer}` } })
+      expect(response.status).toBe(200)
+    }
+  })
+
+  it('counts rate limits per process (each process allows its own limit)', async () => {
+    let status = 200
+    let served = 0
+    while (status === 200 && served <= SECOND_PROCESS_LIMIT + 5) {
+      status = (await fetch(`${second.url}/v1/phrases?category=closing`, { headers: agent })).status
+      if (status === 200) served++
+    }
+    expect(status).toBe(429)
+    // Earlier tests used part of this minute's allowance on the second process.
+    expect(served).toBeLessThanOrEqual(SECOND_PROCESS_LIMIT)
+    expect((await fetch(`${first.url}/v1/phrases?category=closing`, { headers: agent })).status).toBe(200)
   })
 })
