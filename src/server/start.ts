@@ -76,6 +76,10 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       () => app(req, res),
     )
   })
+  // Idle keep-alive connections outlive the client's and a load balancer's idle timeouts, so a
+  // client never sends a request on a socket the server is closing (ECONNRESET).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   await new Promise<void>((resolve) => server.listen(settings.port, resolve))
   const { port } = server.address() as AddressInfo
   return {
