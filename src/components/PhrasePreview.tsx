@@ -1,9 +1,9 @@
 'use client'
-import { useFormFields } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import { CHANNEL_LABELS, CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { callApi, describeFailure, useMessages } from './messages'
+import { useDeclaredVariables } from './useDeclaredVariables'
 
 
 type Preview = { text: string; title: string; variant: string; variantKey: string; locale: string; day: string; agentNotes: string | null }
@@ -15,13 +15,7 @@ type Preview = { text: string; title: string; variant: string; variantKey: strin
  */
 export const PhrasePreview: React.FC<{ id?: number | string; lastUpdateTime: number }> = ({ id, lastUpdateTime }) => {
   const { t, language } = useMessages()
-  const names = useFormFields(([fields]) =>
-    Object.entries(fields)
-      .filter(([path]) => /^variables\.\d+\.name$/.test(path))
-      .map(([, field]) => String(field.value ?? ''))
-      .filter(Boolean)
-      .join(','),
-  )
+  const names = useDeclaredVariables()
   const [locale, setLocale] = useState<string>('zh-TW')
   const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10))
   const [channel, setChannel] = useState('')

@@ -5,6 +5,7 @@ import React, { useCallback, useEffect, useState } from 'react'
 import { HighlightedText, type Mark } from './HighlightedText'
 import { callApi, describeFailure, useMessages } from './messages'
 import { PhrasePreview } from './PhrasePreview'
+import { useDeclaredVariables } from './useDeclaredVariables'
 
 type Script = 'zh-Hant' | 'zh-Hans'
 type Flag = { index: number; char: string; chosen: string; candidates: string[] }
@@ -37,12 +38,7 @@ export const PhraseWorkspace: React.FC = () => {
   const { code: locale } = useLocale()
   const { id, lastUpdateTime } = useDocumentInfo()
   const text = useFormFields(([fields]) => (fields.text?.value as string | undefined) ?? '')
-  const variableNames = useFormFields(([fields]) =>
-    Object.entries(fields)
-      .filter(([path]) => /^variables\.\d+\.name$/.test(path))
-      .map(([, field]) => String(field.value ?? ''))
-      .join(','),
-  )
+  const variableNames = useDeclaredVariables()
   const [live, setLive] = useState<LiveConversion | null>(null)
   const [stored, setStored] = useState<Workspace | null>(null)
   const [problem, setProblem] = useState<string | null>(null)

@@ -28,6 +28,9 @@ export const CHANNEL_LABELS: Record<Channel, Record<'zh-TW' | 'zh' | 'en', strin
   sms: { 'zh-TW': '簡訊', zh: '短信', en: 'SMS' },
 }
 
+/** Whether a value (a request's locale, a body field) names one of the two scripts. */
+export const isScript = (value: unknown): value is Script => (SCRIPTS as readonly unknown[]).includes(value)
+
 /** The script a phrase is converted into from the given one. */
 export function otherScript(script: Script): Script {
   return script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'

@@ -6,7 +6,7 @@ import { convertedScript } from '../../../src/conversion/phraseScript'
 import { message, messageLanguage } from '../../../src/delivery/messages'
 import { runningDeliveryStore } from '../../../src/delivery/store'
 import { resolvePhrase } from '../../../src/delivery/snapshot'
-import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
+import { isScript, otherScript, type Script, SCRIPTS } from '../../../src/domain/locales'
 import { variableCheck } from '../../../src/domain/variableCheck'
 import { decideTransition, WORKFLOW_ACTIONS, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
@@ -18,7 +18,6 @@ import { errorResponse } from '../../../src/server/errors'
 import { inTransaction } from '../../../src/transaction'
 
 const MAX_TEXT = 4000
-const isScript = (value: unknown): value is Script => (SCRIPTS as readonly unknown[]).includes(value)
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, MAX_TEXT) : '')
 const signInFirst = () => errorResponse(401, 'unauthorized', 'Sign in to use the phrase workspace.')
 

@@ -2,10 +2,9 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
-import { otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
+import { isScript, otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 
-const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
 
 type LocaleValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>
 const changed = (next: LocaleValues, previous: LocaleValues | undefined) =>

@@ -1,12 +1,11 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
+import { isScript, otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { preservingRequest } from '../../../src/preservingRequest'
 
 type ScriptValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>> & { machineConverted?: boolean | null; ambiguities?: unknown }
 
-const isScript = (locale: unknown): locale is Script => locale === 'zh-Hant' || locale === 'zh-Hans'
 
 /**
  * Keeps two list filters true to both scripts (a write only carries one): `needsReview` when a
