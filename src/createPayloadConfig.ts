@@ -18,6 +18,7 @@ import { PhraseUsage } from '../collections/PhraseUsage'
 import { Scenarios } from '../collections/Scenarios'
 import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
+import { checkedInput, guardedOperations } from '../collections/fields/inputChecks'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
 import { MAX_DEPTH } from './domain/queryBounds'
@@ -32,7 +33,11 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
   return buildConfig({
     secret: settings.payloadSecret,
     db: databaseAdapter(settings),
-    collections: [Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, AuditLog, ScheduledRuns, DeliveryRevisions, PhraseUsage],
+    collections: [
+      ...[Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients].map(checkedInput),
+      // Written by the server only: what they record is never refused for its characters.
+      ...[AuditLog, ScheduledRuns, DeliveryRevisions, PhraseUsage],
+    ].map(guardedOperations),
     localization: {
       locales: [
         { code: 'zh-Hant', label: '繁體中文' },

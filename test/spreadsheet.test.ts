@@ -249,7 +249,7 @@ describe('planning a file', () => {
       { row: 3, column: 'title_zh-Hant', code: 'source_title_missing', params: { script: 'zh-Hant' } },
       { row: 3, column: 'text_zh-Hant', code: 'undeclared_variable', params: { name: 'ghost' } },
       { row: 3, column: 'channels', code: 'unknown_channel', params: { channel: 'fax' } },
-      { row: 3, column: 'order', code: 'invalid_order', params: { value: 'x' } },
+      { row: 3, column: 'order', code: 'invalid_order', params: { value: 'x', max: 1_000_000 } },
     ])
   })
 
@@ -327,8 +327,24 @@ describe('row checks', () => {
     ],
     ['control character', { tags: 'vip\u0007' }, [{ column: 'tags', code: 'control_character', params: { character: 'U+0007' } }]],
     ['DEL character', { 'title_zh-Hant': '問候\u007f' }, [{ column: 'title_zh-Hant', code: 'control_character', params: { character: 'U+007F' } }]],
-    ['replacement character', { 'title_zh-Hant': '問\uFFFD候' }, [{ column: 'title_zh-Hant', code: 'broken_character' }]],
-    ['lone surrogate', { 'agentNotes_zh-Hans': '提示\uD83D' }, [{ column: 'agentNotes_zh-Hans', code: 'broken_character' }]],
+    ['replacement character', { 'title_zh-Hant': '問\uFFFD候' }, [{ column: 'title_zh-Hant', code: 'broken_character', params: { character: 'U+FFFD' } }]],
+    ['lone surrogate', { 'agentNotes_zh-Hans': '提示\uD83D' }, [{ column: 'agentNotes_zh-Hans', code: 'broken_character', params: { character: 'U+D83D' } }]],
+    ['C1 control character', { 'title_zh-Hant': '問候\u0085' }, [{ column: 'title_zh-Hant', code: 'control_character', params: { character: 'U+0085' } }]],
+    ['right-to-left override', { 'text_zh-Hant': '您好\u202E' }, [{ column: 'text_zh-Hant', code: 'control_character', params: { character: 'U+202E' } }]],
+    ['private-use character', { 'text_zh-Hans': '您好\uE000' }, [{ column: 'text_zh-Hans', code: 'unusable_character', params: { character: 'U+E000' } }]],
+    ['noncharacter', { tags: 'vip\uFFFF' }, [{ column: 'tags', code: 'unusable_character', params: { character: 'U+FFFF' } }]],
+    ['too many tags', { tags: Array.from({ length: 51 }, (_, i) => `t${i}`).join(',') }, [{ column: 'tags', code: 'too_many', params: { max: 50, count: 51 } }]],
+    ['tag too long', { tags: 'vip, ' + 't'.repeat(101) }, [{ column: 'tags', code: 'too_long', params: { max: 100, length: 101 } }]],
+    [
+      'too many variables',
+      { variables: Array.from({ length: 51 }, (_, i) => `v${i}`).join('; ') },
+      [
+        { column: 'variables', code: 'too_many', params: { max: 50, count: 51 } },
+        { column: 'text_zh-Hant', code: 'undeclared_variable', params: { name: 'company' } },
+      ],
+    ],
+    ['fallback too long', { variables: `company=${'本'.repeat(201)}` }, [{ column: 'variables', code: 'too_long', params: { max: 200, length: 201 } }]],
+    ['order out of range', { order: '1000001' }, [{ column: 'order', code: 'invalid_order', params: { value: '1000001', max: 1_000_000 } }]],
     ['unbalanced braces', { 'text_zh-Hant': '您好 {{company}' }, [{ column: 'text_zh-Hant', code: 'unbalanced_braces' }]],
     ['stray closing braces', { 'text_zh-Hant': '您好 company}}' }, [{ column: 'text_zh-Hant', code: 'unbalanced_braces' }]],
     [
@@ -364,7 +380,7 @@ describe('row checks', () => {
     ['hour 24', { validFrom: '2026-03-01T24:00' }, [{ column: 'validFrom', code: 'invalid_date', params: { value: '2026-03-01T24:00' } }]],
     ['validFrom equal to validUntil', { validFrom: '2026-03-01T08:00:00+08:00', validUntil: '2026-03-01' }, [{ column: 'validUntil', code: 'date_order' }]],
     ['validFrom after validUntil', { validFrom: '2026-04-01', validUntil: '2026-03-01' }, [{ column: 'validUntil', code: 'date_order' }]],
-    ['fractional order', { order: '1.5' }, [{ column: 'order', code: 'invalid_order', params: { value: '1.5' } }]],
+    ['fractional order', { order: '1.5' }, [{ column: 'order', code: 'invalid_order', params: { value: '1.5', max: 1_000_000 } }]],
   ])('%s', (_name, overrides, expected) => {
     expect(errorsOf(overrides)).toEqual(expected)
   })

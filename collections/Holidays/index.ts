@@ -52,6 +52,8 @@ export const Holidays: CollectionConfig = {
           label: { en: 'Start offset (days)', zh: '起始偏移天数', 'zh-TW': '起始偏移天數' },
           type: 'number',
           defaultValue: 0,
+          min: -31,
+          max: 31,
           admin: {
             description: {
               en: 'Greetings start this many days before (negative) or after the day',

@@ -1,8 +1,13 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { canEditPhrases, isAdmin, publishedUnlessPerson } from '../../src/access'
 import { CHANNEL_LABELS, CHANNELS, SCRIPT_LABELS, SCRIPTS } from '../../src/domain/locales'
-import { phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
+import { isoInstant } from '../../src/domain/isoTime'
+import { PHRASE_LIMITS } from '../../src/domain/phraseLimits'
+import { phraseKeyProblem, VARIABLE_NAME_PATTERN } from '../../src/domain/phraseKey'
+import { variableCheck } from '../../src/domain/variableCheck'
+import { isAmbiguityList } from '../../src/conversion/converter'
+import { say } from '../fields/inputChecks'
 import { identifierField } from '../fields/identifier'
 import { reviewFields } from './fields/review'
 import { auditPersonEdits } from './hooks/auditPersonEdits'
@@ -76,7 +81,7 @@ export const Phrases: CollectionConfig = {
       type: 'text',
       localized: true,
       required: true,
-      maxLength: 200,
+      maxLength: PHRASE_LIMITS.length.title,
       admin: { description: { 'zh-TW': '使用情境，例如「客戶情緒激動時」', zh: '使用情境，例如“客户情绪激动时”', en: 'The situation, e.g. 客戶情緒激動時' } },
     },
     {
@@ -84,7 +89,7 @@ export const Phrases: CollectionConfig = {
       label: { 'zh-TW': '話術內容', zh: '话术内容', en: 'Text' },
       type: 'textarea',
       localized: true,
-      maxLength: 2000,
+      maxLength: PHRASE_LIMITS.length.text,
       admin: {
         description: {
           'zh-TW': '客服要說的話；變數寫成 {{name}}',
@@ -92,11 +97,13 @@ export const Phrases: CollectionConfig = {
           en: 'What the agent says; variables are written {{name}}',
         },
       },
-      validate: (value: unknown, { data }: { data: Partial<{ variables: { name?: string }[] }> }) => {
+      // Agents would see stray braces, or a placeholder no one fills.
+      validate: (value: unknown, { data, req }: { data: Partial<{ variables: { name?: string }[] | null }>; req: PayloadRequest }) => {
         if (typeof value !== 'string') return true
-        const declared = new Set((data?.variables ?? []).map((v) => v.name))
-        const undeclared = placeholdersIn(value).filter((name) => !declared.has(name))
-        return undeclared.length === 0 || `Undeclared variables: ${undeclared.map((n) => `{{${n}}}`).join(', ')}`
+        const declared = Array.isArray(data?.variables) ? data.variables.map((v) => String(v?.name)) : []
+        const check = variableCheck(value, declared)
+        if (check.unbalanced) return say(req, 'phrasebook:input_unbalanced_braces')
+        return check.undeclared.length === 0 || say(req, 'phrasebook:input_undeclared_variables', { names: check.undeclared.map((n) => `{{${n}}}`).join(', ') })
       },
     },
     {
@@ -139,6 +146,7 @@ export const Phrases: CollectionConfig = {
       label: { 'zh-TW': '待確認的字', zh: '待确认的字', en: 'Flagged characters' },
       type: 'json',
       localized: true,
+      validate: (value: unknown, { req }: { req: PayloadRequest }) => value === null || value === undefined || isAmbiguityList(value) || say(req, 'phrasebook:input_invalid_flags'),
       admin: {
         // Shown and resolved in the workspace (a JSON editor here would load Monaco from a CDN).
         hidden: true,
@@ -162,6 +170,12 @@ export const Phrases: CollectionConfig = {
       label: { 'zh-TW': '變數', zh: '变量', en: 'Variables' },
       labels: { singular: { 'zh-TW': '變數', zh: '变量', en: 'Variable' }, plural: { 'zh-TW': '變數', zh: '变量', en: 'Variables' } },
       type: 'array',
+      maxRows: PHRASE_LIMITS.variables.items,
+      validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+        const names = Array.isArray(value) ? value.map((v) => (v as { name?: unknown })?.name) : []
+        const twice = names.find((name, i) => names.indexOf(name) !== i)
+        return twice === undefined || say(req, 'phrasebook:input_duplicate_variable', { name: String(twice) })
+      },
       admin: {
         description: {
           'zh-TW': '內容中每個 {{name}}，以及沒有提供值時要說的後備文字',
@@ -175,19 +189,18 @@ export const Phrases: CollectionConfig = {
           label: { 'zh-TW': '變數名稱', zh: '变量名称', en: 'Name' },
           type: 'text',
           required: true,
-          validate: (value: unknown) =>
-            (typeof value === 'string' && VARIABLE_NAME_PATTERN.test(value)) ||
-            'A variable name is lowercase letters, digits and _ and starts with a letter.',
+          validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+            (typeof value === 'string' && VARIABLE_NAME_PATTERN.test(value)) || say(req, 'phrasebook:input_variable_name'),
         },
-        { name: 'description', label: { 'zh-TW': '說明', zh: '说明', en: 'Description' }, type: 'text' },
-        { name: 'example', label: { 'zh-TW': '範例值', zh: '示例值', en: 'Example' }, type: 'text' },
+        { name: 'description', label: { 'zh-TW': '說明', zh: '说明', en: 'Description' }, type: 'text', maxLength: PHRASE_LIMITS.variables.length },
+        { name: 'example', label: { 'zh-TW': '範例值', zh: '示例值', en: 'Example' }, type: 'text', maxLength: PHRASE_LIMITS.variables.length },
         {
           name: 'fallback',
           label: { 'zh-TW': '後備文字', zh: '后备文字', en: 'Fallback' },
           type: 'group',
           fields: [
-            { name: 'zhHant', label: '繁體 zh-Hant', type: 'text' },
-            { name: 'zhHans', label: '简体 zh-Hans', type: 'text' },
+            { name: 'zhHant', label: '繁體 zh-Hant', type: 'text', maxLength: PHRASE_LIMITS.variables.length },
+            { name: 'zhHans', label: '简体 zh-Hans', type: 'text', maxLength: PHRASE_LIMITS.variables.length },
           ],
         },
       ],
@@ -200,6 +213,11 @@ export const Phrases: CollectionConfig = {
           label: { 'zh-TW': '節日版本的原話術', zh: '节日版本的原话术', en: 'Variant of' },
           type: 'relationship',
           relationTo: 'phrases',
+          validate: (value: unknown, { id, siblingData, req }: { id?: number | string; siblingData: { holiday?: unknown }; req: PayloadRequest }) => {
+            if (value === null || value === undefined) return true
+            if (id !== undefined && String(value) === String(id)) return say(req, 'phrasebook:input_variant_of_itself')
+            return (siblingData.holiday !== null && siblingData.holiday !== undefined) || say(req, 'phrasebook:input_variant_needs_holiday')
+          },
           admin: { description: { 'zh-TW': '此話術是哪一則話術的節日版本', zh: '此话术是哪一条话术的节日版本', en: 'The base phrase this is a holiday variant of' } },
         },
         { name: 'holiday', label: { 'zh-TW': '節日', zh: '节日', en: 'Holiday' }, type: 'relationship', relationTo: 'holidays' },
@@ -209,16 +227,32 @@ export const Phrases: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'validFrom', label: { 'zh-TW': '生效時間', zh: '生效时间', en: 'Valid from' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'validUntil', label: { 'zh-TW': '失效時間', zh: '失效时间', en: 'Valid until' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'validUntil',
+          label: { 'zh-TW': '失效時間', zh: '失效时间', en: 'Valid until' },
+          type: 'date',
+          validate: (value: unknown, { siblingData, req }: { siblingData: { validFrom?: unknown }; req: PayloadRequest }) => {
+            const [from, until] = [isoInstant(siblingData.validFrom), isoInstant(value)]
+            return !from || !until || from < until || say(req, 'phrasebook:input_date_order')
+          },
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
       ],
     },
-    { name: 'tags', label: { 'zh-TW': '標籤', zh: '标签', en: 'Tags' }, type: 'text', hasMany: true },
+    {
+      name: 'tags',
+      label: { 'zh-TW': '標籤', zh: '标签', en: 'Tags' },
+      type: 'text',
+      hasMany: true,
+      maxRows: PHRASE_LIMITS.tags.items,
+      maxLength: PHRASE_LIMITS.tags.length,
+    },
     {
       name: 'agentNotes',
       label: { 'zh-TW': '客服提示', zh: '客服提示', en: 'Agent notes' },
       type: 'textarea',
       localized: true,
-      maxLength: 1000,
+      maxLength: PHRASE_LIMITS.length.agentNotes,
       admin: {
         description: {
           'zh-TW': '給客服的說話提示，例如「等候 3 秒，再重複一次」',
@@ -227,12 +261,14 @@ export const Phrases: CollectionConfig = {
         },
       },
     },
-    { name: 'order', label: { 'zh-TW': '排序', zh: '排序', en: 'Order' }, type: 'number', defaultValue: 0 },
+    { name: 'order', label: { 'zh-TW': '排序', zh: '排序', en: 'Order' }, type: 'number', defaultValue: 0, min: -PHRASE_LIMITS.order, max: PHRASE_LIMITS.order },
     {
       name: 'sourceDocuments',
       label: { 'zh-TW': '來源文件', zh: '来源文件', en: 'Source documents' },
       type: 'text',
       hasMany: true,
+      maxRows: PHRASE_LIMITS.sourceDocuments.items,
+      maxLength: PHRASE_LIMITS.sourceDocuments.length,
       admin: {
         description: {
           'zh-TW': '話術出處（來源文件編號或參考資料）',

@@ -23,6 +23,22 @@ export type GlossaryRule = {
 export type Ambiguity = { index: number; char: string; chosen: string; candidates: string[] }
 export type Conversion = { text: string; to: ConversionTarget; ambiguities: Ambiguity[] }
 
+/** Whether a stored value is a list of flags as the converter writes them (people settle flags, they do not invent them). */
+export function isAmbiguityList(value: unknown): value is Ambiguity[] {
+  const isText = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max
+  return (
+    Array.isArray(value) &&
+    value.length <= 2000 &&
+    value.every(
+      (flag) =>
+        typeof flag === 'object' && flag !== null &&
+        Number.isInteger(flag.index) && flag.index >= 0 &&
+        isText(flag.char, 2) && isText(flag.chosen, 2) &&
+        Array.isArray(flag.candidates) && flag.candidates.length <= 10 && flag.candidates.every((c: unknown) => isText(c, 2)),
+    )
+  )
+}
+
 // Private-use characters stand in for protected spans while OpenCC runs: it leaves them alone.
 const SENTINEL_BASE = 0xe000
 const SENTINEL_LIMIT = 0xf8ff - SENTINEL_BASE

@@ -1,3 +1,6 @@
+import { isoInstant } from './isoTime'
+import { characterProblem } from './textInput'
+
 /** The approval workflow of PRODUCT.md: draft → in_review → (approved →) published → retired. */
 export const WORKFLOW_STATES = ['draft', 'in_review', 'approved', 'published', 'retired'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
@@ -49,10 +52,20 @@ const can = (actor: Actor, ...roles: string[]) => roles.some((role) => actor.rol
 /** `publishAt` as a date: absent → null (at once); anything but an ISO 8601 time → an error message. */
 export function parsePublishAt(value: unknown): Date | null | string {
   if (value === undefined || value === null || value === '') return null
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
-    return 'publishAt must be an ISO 8601 time such as 2027-01-28T00:00:00+08:00.'
-  }
-  return new Date(value)
+  const instant = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? isoInstant(value) : null
+  if (!instant) return 'publishAt must be an ISO 8601 time that exists, such as 2027-01-28T00:00:00+08:00.'
+  return new Date(instant)
+}
+
+/** A comment is kept with the version and in the audit trail: text, at most MAX_COMMENT_LENGTH, nothing invisible. */
+export const MAX_COMMENT_LENGTH = 2000
+
+function commentProblem(comment: unknown): string | null {
+  if (comment === undefined || comment === null) return null
+  if (typeof comment !== 'string') return 'comment must be text.'
+  if (comment.length > MAX_COMMENT_LENGTH) return `comment is at most ${MAX_COMMENT_LENGTH} characters (this one has ${comment.length}).`
+  const character = characterProblem(comment)
+  return character ? `comment holds the character ${character.character}, which cannot be stored; remove it.` : null
 }
 
 /**
@@ -61,6 +74,8 @@ export function parsePublishAt(value: unknown): Date | null | string {
  */
 export function decideTransition(request: TransitionRequest): TransitionResult {
   const { action, state, live, actor, authors, comment, now } = request
+  const problem = commentProblem(comment)
+  if (problem) return refuse(400, 'invalid_comment', problem)
   switch (action) {
     case 'submit':
       if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'Only editors and reviewers submit phrases for review.')

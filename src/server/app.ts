@@ -4,6 +4,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type Express } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
+import { BODY_LIMITS, checkedApiBody, readApiBody, readWholeBody, wellFormedPath, withErrorShape } from './apiRequests'
 import { jsonErrorHandler, sendError } from './errors'
 import { deliveryCors, queryLimits, securityHeaders } from './protection'
 import { type DeliveryRateLimit, loginRateLimit } from './rateLimits'
@@ -41,11 +42,12 @@ export function createApp({ payload, config, nextHandler, delivery, limits }: Ap
     }
   })
 
-  app.use('/v1', deliveryCors(limits.corsOrigins), limits.delivery.middleware, v1Router(payload, delivery))
+  app.use('/v1', readWholeBody(() => BODY_LIMITS.delivery), wellFormedPath, deliveryCors(limits.corsOrigins), limits.delivery.middleware, v1Router(payload, delivery))
 
   const apiRoute = config.routes.api
+  app.use(apiRoute, readApiBody, wellFormedPath)
   app.post(`${apiRoute}/users/login`, loginRateLimit(limits.loginsPerAddress))
-  app.use(apiRoute, queryLimits)
+  app.use(apiRoute, queryLimits, checkedApiBody)
   // GraphQL needs no Next either: its handler takes a Web Request too.
   const graphQL = GRAPHQL_POST(Promise.resolve(config))
   app.post(apiRoute + config.routes.graphQL, async (req, res) => {
@@ -53,7 +55,7 @@ export function createApp({ payload, config, nextHandler, delivery, limits }: Ap
   })
   app.use(apiRoute, async (req, res) => {
     const response = await handleEndpoints({ config, request: toWebRequest(req) })
-    await sendWebResponse(response, res)
+    await sendWebResponse(await withErrorShape(response), res)
   })
 
   if (nextHandler) {

@@ -12,6 +12,7 @@ import { revisionsSince } from '../delivery/revisions'
 import { type DeliveredPhrase, isDeliveryLocale, nextBoundary, resolvePhrase, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { localDay } from '../domain/holidays'
+import { isIsoDay, isoInstant } from '../domain/isoTime'
 import { CHANNELS, DELIVERY_LOCALES, type DeliveryLocale } from '../domain/locales'
 import { VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 
@@ -55,12 +56,12 @@ export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, ti
   if (at === undefined) {
     time = Date.now()
     day = localDay(new Date(time), timeZone)
-  } else if (/^\d{4}-\d{2}-\d{2}$/.test(at) && !Number.isNaN(Date.parse(at))) {
+  } else if (isIsoDay(at)) {
     // A day without a time: its middle, in UTC, for validity windows.
     day = at
     time = Date.parse(`${at}T12:00:00Z`)
-  } else if (/^\d{4}-\d{2}-\d{2}T/.test(at) && !Number.isNaN(Date.parse(at))) {
-    time = Date.parse(at)
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(at) && isoInstant(at)) {
+    time = Date.parse(isoInstant(at)!)
     day = localDay(new Date(time), timeZone)
   } else {
     throw new DeliveryError(400, 'invalid_at', 'invalid_at', { value: at })

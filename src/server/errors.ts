@@ -10,17 +10,9 @@ export function errorResponse(status: number, code: string, message: string, det
   return globalThis.Response.json({ error: { code, message, ...details } }, { status })
 }
 
-/** Last-resort handler: malformed JSON is the client's fault (400); anything else is logged. */
+/** Last-resort handler: an error no route turned into an answer is logged and is a 500 in the API's shape. */
 export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
-  const status = typeof error?.status === 'number' ? error.status : 500
-  if (status === 400 && error?.type === 'entity.parse.failed') {
-    sendError(res, 400, 'malformed_json', 'The request body is not valid JSON.')
-    return
-  }
-  if (status === 413) {
-    sendError(res, 413, 'payload_too_large', 'The request body is too large.')
-    return
-  }
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500
   if (status >= 500) console.error(error)
   sendError(res, status, status >= 500 ? 'internal_error' : 'bad_request', status >= 500 ? 'Internal server error.' : String(error?.message ?? 'Bad request.'))
 }

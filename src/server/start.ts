@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -32,6 +33,26 @@ function shareSettingsWithAdmin(settings: Settings): void {
   process.env.PAYLOAD_SECRET = settings.payloadSecret
   process.env.PHRASEBOOK_AUDIT_KEY = settings.auditKey
   process.env.PHRASEBOOK_DATA_DIR = settings.dataDir
+}
+
+/**
+ * A request Node cannot parse (headers or address over 16 KB, broken HTTP) never reaches the app:
+ * answer it in the API's JSON error shape anyway, and close the connection cleanly so the client
+ * does not reuse it.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+  const status = tooLarge ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'headers_too_large', message: 'The address or headers are larger than 16 KB.' }
+      : { code: 'bad_request', message: 'The request is not valid HTTP.' },
+  })
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 
 export async function startServer(settings: Settings, options: { admin?: boolean } = {}): Promise<RunningServer> {
@@ -80,6 +101,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   // client never sends a request on a socket the server is closing (ECONNRESET).
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000
+  server.on('clientError', answerUnparsableRequest)
   await new Promise<void>((resolve) => server.listen(settings.port, resolve))
   const { port } = server.address() as AddressInfo
   return {

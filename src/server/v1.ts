@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response, type Router } from 'express'
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { openApiDocument } from '../delivery/openapi'
@@ -7,6 +7,7 @@ import type { DeliveryStore } from '../delivery/store'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { scriptOf } from '../conversion/targets'
 import { currentForbiddenTerms } from '../lint/currentMatcher'
+import { parsedDeliveryBody } from './apiRequests'
 import { convertRoute, MAX_CONVERT_CHARACTERS } from './convertRoute'
 import { type CredentialCache, type Principal } from './credentials'
 import { addDeliveryRoutes, DeliveryError, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
@@ -72,13 +73,6 @@ function lintRoute(payload: Payload) {
   }
 }
 
-/** Malformed or oversized JSON bodies get the same localized error shape as everything else. */
-const bodyErrors: ErrorRequestHandler = (error, req, res, next) => {
-  if (error?.type === 'entity.parse.failed') return sendDeliveryError(req, res, new DeliveryError(400, 'malformed_json', 'malformed_json'))
-  if (error?.status === 413) return sendDeliveryError(req, res, new DeliveryError(413, 'payload_too_large', 'payload_too_large'))
-  next(error)
-}
-
 export type DeliveryParts = { store: DeliveryStore; usage: UsageRecorder; responses: ResponseCache; credentials: CredentialCache; timeZone: string }
 
 /** The delivery API for agent tools (PRODUCT.md "Delivery API"). */
@@ -89,7 +83,7 @@ export function v1Router(payload: Payload, { store, usage, responses, credential
     res.type('application/json').send(openApi)
   })
   router.use(authenticate(credentials))
-  router.use(express.json({ limit: '256kb' }))
+  router.use(parsedDeliveryBody)
   router.get('/', (_req, res) => {
     res.json({ name: 'Phrasebook CMS delivery API', version: 1 })
   })
@@ -100,6 +94,5 @@ export function v1Router(payload: Payload, { store, usage, responses, credential
   router.use((req, res) =>
     sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'route_not_found', { method: req.method, path: `${req.baseUrl}${req.path}` })),
   )
-  router.use(bodyErrors)
   return router
 }

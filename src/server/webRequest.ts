@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
-/** The Web `Request` for an Express request, body streamed (Payload reads it itself). */
+/** The Web `Request` for an Express request, its body streamed (Payload reads it itself) unless already read. */
 export function toWebRequest(req: ExpressRequest): Request {
   const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
   const headers = new Headers()
@@ -12,10 +12,12 @@ export function toWebRequest(req: ExpressRequest): Request {
     else if (value !== undefined) headers.set(name, value)
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  // A body already read and checked (see checkedApiBody) is handed on as it was read.
+  const read = Buffer.isBuffer(req.body) ? req.body : null
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: !hasBody ? undefined : read ? new Uint8Array(read) : (Readable.toWeb(req) as unknown as ReadableStream),
     // Required by Node's fetch for a streamed request body.
     duplex: 'half',
   } as RequestInit)

@@ -1,3 +1,7 @@
+import { isoInstant } from '../domain/isoTime'
+import { PHRASE_LIMITS } from '../domain/phraseLimits'
+import { characterProblem } from '../domain/textInput'
+import { variableCheck } from '../domain/variableCheck'
 import { CHANNELS, PHRASE_TEXT_FIELDS, SCRIPTS, type Script } from '../domain/locales'
 import { PHRASE_KEY_MAX_LENGTH, phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 import { type Language, scriptColumn, type ScriptTextField } from './columns'
@@ -45,8 +49,10 @@ export type RowErrorCode =
   | 'source_title_missing'
   | 'text_missing'
   | 'too_long'
+  | 'too_many'
   | 'control_character'
   | 'broken_character'
+  | 'unusable_character'
   | 'unbalanced_braces'
   | 'undeclared_variable'
   | 'invalid_variable_name'
@@ -70,7 +76,7 @@ export type RowError = { row: number; column?: string; code: RowErrorCode; param
 export type ImportPlan = { phrases: ImportedPhrase[]; errors: RowError[] }
 
 /** As in collections/Phrases (this module stays free of Payload). */
-const MAX_LENGTH: Record<ScriptTextField, number> = { title: 200, text: 2000, agentNotes: 1000 }
+const MAX_LENGTH: Record<ScriptTextField, number> = PHRASE_LIMITS.length
 const DEFAULT_CHANNELS = ['phone', 'chat']
 
 export function phrasesFromRows(sheet: SheetRows, context: ImportContext): ImportPlan {
@@ -136,7 +142,7 @@ function planRow(row: SheetRow, context: ImportContext, rowsByKey: Map<string, n
     variables,
     holiday,
     variantOf: readVariantOf(cell('variantOf'), key, holiday, context, rowsByKey, report),
-    tags: unique(listItems(cell('tags'), /[,，、]/)),
+    tags: readTags(cell('tags'), report),
     validFrom,
     validUntil,
     order: readOrder(cell('order'), report),
@@ -144,21 +150,11 @@ function planRow(row: SheetRow, context: ImportContext, rowsByKey: Map<string, n
   return { phrase, errors }
 }
 
-// Tab, line feed and carriage return are fine in a cell; other C0 controls and DEL are not.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-/** Half a surrogate pair or U+FFFD: text that was damaged by a wrong encoding on its way here. */
-const BROKEN_CHARACTER = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/
-
 function checkCharacters(cells: Record<string, string>, report: Report): void {
   for (const [column, value] of Object.entries(cells)) {
-    const control = CONTROL_CHARACTER.exec(value)
-    if (control) report(column, 'control_character', { character: codePointLabel(control[0]) })
-    if (BROKEN_CHARACTER.test(value)) report(column, 'broken_character')
+    const problem = characterProblem(value)
+    if (problem) report(column, problem.code, { character: problem.character })
   }
-}
-
-function codePointLabel(character: string): string {
-  return 'U+' + character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
 }
 
 function checkCategory(category: string, context: ImportContext, report: Report): void {
@@ -222,9 +218,22 @@ function readVariables(value: string, report: Report): PhraseVariable[] {
     } else {
       if (!VARIABLE_NAME_PATTERN.test(variable.name)) report('variables', 'invalid_variable_name', { name: variable.name })
       variables.push(variable)
+      for (const fallback of new Set(Object.values(variable.fallback))) {
+        if (fallback.length > PHRASE_LIMITS.variables.length) report('variables', 'too_long', { max: PHRASE_LIMITS.variables.length, length: fallback.length })
+      }
     }
   }
+  if (variables.length > PHRASE_LIMITS.variables.items) report('variables', 'too_many', { max: PHRASE_LIMITS.variables.items, count: variables.length })
   return variables
+}
+
+/** Tags cell: comma-separated, at most so many, each at most so long. */
+function readTags(value: string, report: Report): string[] {
+  const tags = unique(listItems(value, /[,，、]/))
+  const { items, length } = PHRASE_LIMITS.tags
+  if (tags.length > items) report('tags', 'too_many', { max: items, count: tags.length })
+  for (const tag of tags) if (tag.length > length) report('tags', 'too_long', { max: length, length: tag.length })
+  return tags
 }
 
 /** One fallback without '|' serves both scripts (a number or a brand name reads the same in both). */
@@ -257,21 +266,11 @@ function checkPlaceholders(text: ScriptTexts, variables: PhraseVariable[], repor
     const value = text[script]
     if (!value) continue
     const column = scriptColumn('text', script)
-    if (!bracesBalanced(value)) report(column, 'unbalanced_braces')
+    if (variableCheck(value, []).unbalanced) report(column, 'unbalanced_braces')
     for (const name of placeholdersIn(value)) {
       if (!declared.has(name)) report(column, 'undeclared_variable', { name })
     }
   }
-}
-
-/** Every `{{` is closed by a `}}` before the next one opens. */
-function bracesBalanced(text: string): boolean {
-  let open = false
-  for (const [brace] of text.matchAll(/\{\{|\}\}/g)) {
-    if ((brace === '{{') === open) return false
-    open = !open
-  }
-  return !open
 }
 
 function readChannels(value: string, report: Report): string[] {
@@ -303,9 +302,6 @@ function readVariantOf(
   return value
 }
 
-// YYYY-MM-DD, optionally with a time (T or a space) and an offset.
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i
-
 function readDate(value: string, column: string, report: Report): string | null {
   if (!value) return null
   const instant = isoInstant(value)
@@ -313,30 +309,11 @@ function readDate(value: string, column: string, report: Report): string | null 
   return instant
 }
 
-/** The instant as `toISOString()`; without an offset the time is UTC, so the result never depends on the server. */
-function isoInstant(value: string): string | null {
-  const match = ISO_DATE_TIME.exec(value)
-  if (!match) return null
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0))
-  const milliseconds = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3))
-  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, milliseconds))
-  // Date.UTC rolls 2026-02-30 over into March: a day that comes back different does not exist.
-  const exists = utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day
-  if (!exists || hour > 23 || minute > 59 || second > 59) return null
-  return new Date(utc.getTime() - offsetMinutes(match[8]) * 60_000).toISOString()
-}
-
-function offsetMinutes(offset: string | undefined): number {
-  const match = offset && /^([+-])(\d{2}):?(\d{2})$/.exec(offset)
-  if (!match) return 0
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
-}
-
 function readOrder(value: string, report: Report): number {
   if (!value) return 0
   const order = Number(value)
-  if (/^[+-]?\d+$/.test(value) && Number.isSafeInteger(order)) return order
-  report('order', 'invalid_order', { value })
+  if (/^[+-]?\d+$/.test(value) && Math.abs(order) <= PHRASE_LIMITS.order) return order
+  report('order', 'invalid_order', { value, max: PHRASE_LIMITS.order })
   return 0
 }
 
@@ -371,8 +348,10 @@ const MESSAGES: Record<Language, Messages> = {
     source_title_missing: '缺少撰寫字體（{{script}}）的標題',
     text_missing: '繁體或簡體內文至少須填寫一項',
     too_long: '最多 {{max}} 字（目前 {{length}} 字）',
+    too_many: '最多 {{max}} 項（目前 {{count}} 項）',
     control_character: '含有不可見的控制字元 {{character}}，請刪除',
     broken_character: '含有損壞的字元（亂碼），請確認檔案以 UTF-8 儲存',
+    unusable_character: '含有無法顯示的字元 {{character}}（私人使用區或非字元），請刪除',
     unbalanced_braces: '變數括號不成對：每個 {{ 都須以 }} 結束',
     undeclared_variable: '使用了未宣告的變數 {{{{name}}}}',
     invalid_variable_name: '變數名稱「{{name}}」無效：須以小寫英文字母開頭，僅含小寫英文字母、數字與 _',
@@ -385,7 +364,7 @@ const MESSAGES: Record<Language, Messages> = {
     unknown_base_phrase: '找不到基本話術「{{key}}」（系統與此檔案中皆無）',
     invalid_date: '「{{value}}」不是有效的日期，請使用 ISO 8601 格式，例如 2026-01-01 或 2026-01-01T09:00:00+08:00',
     date_order: '失效時間須晚於生效時間（validFrom）',
-    invalid_order: '排序須為整數（目前為「{{value}}」）',
+    invalid_order: '排序須為 -{{max}} 到 {{max}} 之間的整數（目前為「{{value}}」）',
     unreadable_file: '無法讀取此 {{format}} 檔案：檔案可能已損壞，或並非 {{format}} 格式',
     not_utf8: '此 CSV 檔案不是 UTF-8 編碼，請在 Excel 以「CSV UTF-8（逗號分隔）」另存新檔',
     empty_sheet: '第一個工作表中沒有任何話術',
@@ -408,8 +387,10 @@ const MESSAGES: Record<Language, Messages> = {
     source_title_missing: '缺少撰写字体（{{script}}）的标题',
     text_missing: '繁体或简体正文至少须填写一项',
     too_long: '最多 {{max}} 字（目前 {{length}} 字）',
+    too_many: '最多 {{max}} 项（目前 {{count}} 项）',
     control_character: '含有不可见的控制字符 {{character}}，请删除',
     broken_character: '含有损坏的字符（乱码），请确认文件以 UTF-8 保存',
+    unusable_character: '含有无法显示的字符 {{character}}（私用区或非字符），请删除',
     unbalanced_braces: '变量括号不成对：每个 {{ 都须以 }} 结束',
     undeclared_variable: '使用了未声明的变量 {{{{name}}}}',
     invalid_variable_name: '变量名“{{name}}”无效：须以小写英文字母开头，仅含小写英文字母、数字和 _',
@@ -422,7 +403,7 @@ const MESSAGES: Record<Language, Messages> = {
     unknown_base_phrase: '找不到基础话术“{{key}}”（系统和此文件中都没有）',
     invalid_date: '“{{value}}”不是有效的日期，请使用 ISO 8601 格式，例如 2026-01-01 或 2026-01-01T09:00:00+08:00',
     date_order: '失效时间须晚于生效时间（validFrom）',
-    invalid_order: '排序须为整数（目前为“{{value}}”）',
+    invalid_order: '排序须为 -{{max}} 到 {{max}} 之间的整数（目前为“{{value}}”）',
     unreadable_file: '无法读取此 {{format}} 文件：文件可能已损坏，或不是 {{format}} 格式',
     not_utf8: '此 CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”',
     empty_sheet: '第一个工作表中没有任何话术',
@@ -445,8 +426,10 @@ const MESSAGES: Record<Language, Messages> = {
     source_title_missing: 'The title in the source script ({{script}}) is required',
     text_missing: 'Give the text in at least one script',
     too_long: 'At most {{max}} characters (this has {{length}})',
+    too_many: 'At most {{max}} entries (this has {{count}})',
     control_character: 'Contains the invisible control character {{character}}; remove it',
     broken_character: 'Contains a broken character (mojibake); make sure the file was saved as UTF-8',
+    unusable_character: 'Contains the character {{character}}, which has no standard meaning (private use or noncharacter); remove it',
     unbalanced_braces: 'Unbalanced variable braces: every {{ must be closed by }}',
     undeclared_variable: 'Uses the undeclared variable {{{{name}}}}',
     invalid_variable_name: 'The variable name "{{name}}" is invalid: lowercase letters, digits and _, starting with a letter',
@@ -459,7 +442,7 @@ const MESSAGES: Record<Language, Messages> = {
     unknown_base_phrase: 'There is no base phrase "{{key}}", neither saved nor in this file',
     invalid_date: '"{{value}}" is not a valid date; use ISO 8601, e.g. 2026-01-01 or 2026-01-01T09:00:00+08:00',
     date_order: 'validUntil must be after validFrom',
-    invalid_order: 'The order must be a whole number, not "{{value}}"',
+    invalid_order: 'The order must be a whole number from -{{max}} to {{max}}, not "{{value}}"',
     unreadable_file: 'This {{format}} file cannot be read: it is damaged or not {{format}} at all',
     not_utf8: 'This CSV file is not UTF-8; in Excel, save it as "CSV UTF-8 (Comma delimited)"',
     empty_sheet: 'The first sheet has no phrases',

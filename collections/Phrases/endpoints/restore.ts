@@ -1,5 +1,6 @@
 import { type Endpoint, restoreVersionOperation } from 'payload'
 
+import { isStorableId } from '../../../src/domain/documentIds'
 import { errorResponse } from '../../../src/server/errors'
 import { inTransaction } from '../../../src/transaction'
 import { decide } from './workflow'
@@ -17,7 +18,9 @@ export const restoreEndpoint: Endpoint = {
     const { phrase, body } = decided
     const versionId = typeof body.version === 'string' || typeof body.version === 'number' ? String(body.version) : ''
     if (!versionId) return errorResponse(400, 'version_required', 'Say which version to restore: {"version": "<version id from the history>"}.')
-    const version = await req.payload.findVersionByID({ collection: 'phrases', id: versionId, depth: 0, overrideAccess: true, disableErrors: true, req })
+    const version = isStorableId(versionId, req.payload.db.defaultIDType)
+      ? await req.payload.findVersionByID({ collection: 'phrases', id: versionId, depth: 0, overrideAccess: true, disableErrors: true, req })
+      : null
     if (!version || String(version.parent) !== String(phrase.id)) {
       return errorResponse(404, 'version_not_found', `Phrase ${phrase.key} has no version ${versionId}.`)
     }

@@ -1,0 +1,13 @@
+/**
+ * How much one phrase may hold. Enforced on every write (collections/Phrases) and checked row by
+ * row by the spreadsheet import, so an import never plans what a save would then refuse.
+ */
+export const PHRASE_LIMITS = {
+  /** Characters per locale. */
+  length: { title: 200, text: 2000, agentNotes: 1000 },
+  tags: { items: 50, length: 100 },
+  sourceDocuments: { items: 20, length: 200 },
+  variables: { items: 50, length: 200 },
+  /** `order` is a whole number within ± this. */
+  order: 1_000_000,
+} as const
