@@ -1,8 +1,13 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
+import { isIsoDay } from '../../src/domain/isoTime'
 import { identifierField, mustMatch } from '../fields/identifier'
+import { say } from '../fields/inputChecks'
 import { referenceDataChanged } from '../hooks/referenceDataChanged'
+
+/** A day of a holiday's date range: YYYY-MM-DD, and one that exists. */
+const isDay = (value: unknown, { req }: { req: PayloadRequest }) => isIsoDay(value) || say(req, 'phrasebook:input_invalid_date', { value: String(value) })
 
 /**
  * A holiday whose greeting variants replace the everyday phrase. The rule says how the dates
@@ -91,12 +96,13 @@ export const Holidays: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'year', label: { en: 'Year', zh: '年份', 'zh-TW': '年份' }, type: 'number', required: true },
+            { name: 'year', label: { en: 'Year', zh: '年份', 'zh-TW': '年份' }, type: 'number', required: true, min: 1900, max: 2200 },
             {
               name: 'start',
               label: { en: 'Start', zh: '开始日期', 'zh-TW': '開始日期' },
               type: 'text',
               required: true,
+              validate: isDay,
               admin: { description: { en: 'YYYY-MM-DD', zh: '格式：YYYY-MM-DD', 'zh-TW': '格式：YYYY-MM-DD' } },
             },
             {
@@ -104,6 +110,13 @@ export const Holidays: CollectionConfig = {
               label: { en: 'End', zh: '结束日期', 'zh-TW': '結束日期' },
               type: 'text',
               required: true,
+              // Days as written sort as they fall.
+              validate: (value: unknown, options: { siblingData: { start?: unknown }; req: PayloadRequest }) => {
+                const day = isDay(value, options)
+                if (day !== true) return day
+                const { start } = options.siblingData
+                return typeof start !== 'string' || start <= String(value) || say(options.req, 'phrasebook:input_day_order')
+              },
               admin: { description: { en: 'YYYY-MM-DD', zh: '格式：YYYY-MM-DD', 'zh-TW': '格式：YYYY-MM-DD' } },
             },
           ],

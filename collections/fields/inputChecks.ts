@@ -34,9 +34,11 @@ const checkText: Check = (value, { req, hasMany }) => {
 }
 
 /** A relation names a document that exists: the database would refuse it with an error, not a message. */
-const checkRelation: Check = async (value, { req, event, relationTo }) => {
+const checkRelation: Check = async (value, { req, event, relationTo, hasMany }) => {
+  if (value === null || value === undefined || typeof relationTo !== 'string') return true
+  if (hasMany ? !Array.isArray(value) : typeof value !== 'string' && typeof value !== 'number') return req.t('validation:invalidInput')
   // The admin validates as people type; existence is checked on save.
-  if (event === 'onChange' || typeof relationTo !== 'string' || value === null || value === undefined) return true
+  if (event === 'onChange') return true
   const ids = [...new Set(eachValue(value).filter((id) => id !== null && id !== undefined))]
   const storable = ids.filter((id) => isStorableId(id, req.payload.db.defaultIDType))
   const found = storable.length
@@ -51,7 +53,7 @@ const checkRelation: Check = async (value, { req, event, relationTo }) => {
 
 /** A date names an instant that exists (Date.parse reads 2027-02-30 as 2 March). */
 const checkDate: Check = (value, { req }) =>
-  value === null || value === undefined || value === '' || isoInstant(value) !== null || say(req, 'phrasebook:input_invalid_date', { value: String(value) })
+  value === null || value === undefined || isoInstant(value) !== null || say(req, 'phrasebook:input_invalid_date', { value: String(value) })
 
 /** Numbers people write here are counts, days and positions: whole, and within the field's bounds. */
 const checkNumber: Check = (value, { req, min = -DEFAULT_BOUNDS.number, max = DEFAULT_BOUNDS.number }) => {
@@ -122,30 +124,40 @@ function checkedField(original: Field): Field {
 
 function withCheckedChildren(field: Field): Field {
   if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(checkedField) })) }
-  if (field.type === 'group' && 'name' in field) {
-    return { ...field, fields: field.fields.map(checkedField), hooks: { ...field.hooks, beforeValidate: [groupIsObject, ...(field.hooks?.beforeValidate ?? [])] } }
+  if ((field.type === 'group' && 'name' in field) || field.type === 'array') {
+    const shape = field.type === 'array' ? arrayShape : groupShape
+    return { ...field, fields: field.fields.map(checkedField), hooks: { ...field.hooks, beforeValidate: [shape, ...(field.hooks?.beforeValidate ?? [])] } } as Field
   }
   if ('fields' in field) return { ...field, fields: field.fields.map(checkedField) } as Field
   return field
 }
 
 /**
- * Payload reads a group's fields out of its value before any validation, and fails on `null`:
- * null is an empty group; anything but an object is refused.
+ * Payload reads the rows of an array and the fields of a group before any validation, and fails
+ * on `null` (and the database adapter on a group that is a list): null is empty; a value of
+ * another shape is refused.
  */
-const groupIsObject: FieldHook = ({ value, req, path, collection }) => {
-  if (value === null) return {}
-  if (value === undefined || (typeof value === 'object' && !Array.isArray(value))) return value
-  throw new ValidationError({ collection: collection?.slug, errors: [{ path: path.join('.'), message: req.t('validation:invalidInput') }] }, req.t)
-}
+const containerShape =
+  (empty: () => unknown, fits: (value: object) => boolean): FieldHook =>
+  ({ value, req, path, collection }) => {
+    if (value === null) return empty()
+    if (value === undefined || (typeof value === 'object' && fits(value))) return value
+    throw new ValidationError({ collection: collection?.slug, errors: [{ path: path.join('.'), message: req.t('validation:invalidInput') }] }, req.t)
+  }
+const groupShape = containerShape(() => ({}), (value) => !Array.isArray(value))
+const arrayShape = containerShape(() => [], Array.isArray)
 
-/** Every operation is in a locale the library has: a typo must not write a title into no locale at all. */
+const WRITES = ['create', 'update']
+
+/**
+ * Every write is in a locale the library has: a typo must not write a title into no locale at
+ * all. Reads are not checked: Payload reads the signed-in person in the request's locale, and
+ * endpoints such as the preview take delivery locales (zh-TW) in the same parameter.
+ */
 const requireKnownLocale: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const locale = req.locale
   const codes = req.payload.config.localization ? req.payload.config.localization.localeCodes : []
-  const reading = operation === 'read' || operation === 'count' || operation === 'countVersions' || operation === 'readDistinct'
-  if (locale === undefined || locale === null || codes.includes(String(locale)) || (reading && locale === 'all')) return args
-  throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale: String(locale), allowed: codes.join(', ') }), 400)
+  if (!WRITES.includes(operation) || req.locale === undefined || req.locale === null || codes.includes(req.locale)) return args
+  throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale: String(req.locale), allowed: codes.join(', ') }), 400)
 }
 
 /** An id no document can have is "not found" before it reaches the database, which would fail on it. */
@@ -155,10 +167,28 @@ const refuseImpossibleIds: CollectionBeforeOperationHook = ({ args, req }) => {
   return args
 }
 
+/** A write carries a document: an object (a body Payload could not read leaves none, and Payload fails on that). */
+const requireDocument: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const data = (args as { data?: unknown }).data
+  if (WRITES.includes(operation) && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+    throw new APIError(say(req, 'phrasebook:input_no_document'), 400)
+  }
+  return args
+}
+
+/** `_status` (drafts) is "draft" or "published"; Payload stores anything else as given. */
+const requireKnownStatus: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const status = (args as { data?: { _status?: unknown } }).data?._status
+  if (WRITES.includes(operation) && status !== undefined && status !== 'draft' && status !== 'published') {
+    throw new APIError(req.t('validation:invalidSelection'), 400)
+  }
+  return args
+}
+
 /** Only the server stamps createdAt and updatedAt; a client's values are ignored, like its `id`. */
 const keepServerTimestamps: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const data = (args as { data?: Record<string, unknown> }).data
-  if ((operation === 'create' || operation === 'update') && req.payloadAPI !== 'local' && data && typeof data === 'object') {
+  if (WRITES.includes(operation) && req.payloadAPI !== 'local' && data) {
     delete data.createdAt
     delete data.updatedAt
   }
@@ -176,14 +206,15 @@ export function checkedInput(collection: CollectionConfig): CollectionConfig {
 
 /**
  * What every operation on every collection checks before it reaches the database: the locale is
- * one of the library's, the id is one a document can have, and timestamps are the server's.
+ * one of the library's, the id is one a document can have, a write carries a document whose
+ * `_status` is one there is, and timestamps are the server's.
  */
 export function guardedOperations(collection: CollectionConfig): CollectionConfig {
   return {
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [requireKnownLocale, refuseImpossibleIds, keepServerTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [requireKnownLocale, refuseImpossibleIds, requireDocument, requireKnownStatus, keepServerTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
     },
   }
 }

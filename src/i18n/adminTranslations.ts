@@ -144,6 +144,8 @@ const zhTW = {
   input_variant_of_itself: '話術不能是自己的節日版本',
   input_variant_needs_holiday: '節日版本須指定節日',
   input_variable_name: '變數名稱須以小寫英文字母開頭，僅含小寫英文字母、數字與 _',
+  input_no_document: '請以 JSON 物件傳送要儲存的資料（Content-Type: application/json）',
+  input_day_order: '結束日期不可早於開始日期',
 } as const
 
 export type AdminMessages = Record<keyof typeof zhTW, string>
@@ -282,6 +284,8 @@ const zh: AdminMessages = {
   input_variant_of_itself: '话术不能是自己的节日版本',
   input_variant_needs_holiday: '节日版本须指定节日',
   input_variable_name: '变量名称须以小写英文字母开头，仅含小写英文字母、数字与 _',
+  input_no_document: '请以 JSON 对象发送要保存的数据（Content-Type: application/json）',
+  input_day_order: '结束日期不可早于开始日期',
 }
 
 const en: AdminMessages = {
@@ -418,6 +422,8 @@ const en: AdminMessages = {
   input_variant_of_itself: 'A phrase cannot be a holiday variant of itself',
   input_variant_needs_holiday: 'A holiday variant needs its holiday',
   input_variable_name: 'A variable name is lowercase letters, digits and _ and starts with a letter',
+  input_no_document: 'Send the document to save as a JSON object (Content-Type: application/json)',
+  input_day_order: 'The end day cannot be before the start day',
 }
 
 export const ADMIN_TRANSLATIONS = {

@@ -18,7 +18,7 @@ export const BODY_LIMITS = {
 /** Beyond this the rest of a refused body is not read: the connection is closed instead. */
 const MAX_DRAINED_BYTES = 64 * 1024 * 1024
 
-type Refusal = 'malformed_url' | 'malformed_json' | 'not_an_object' | 'malformed_multipart' | 'payload_too_large' | 'unsupported_encoding'
+type Refusal = 'malformed_url' | 'malformed_json' | 'not_an_object' | 'malformed_multipart' | 'payload_too_large' | 'unsupported_encoding' | 'unsupported_media_type'
 
 const refuse = (req: Request, res: Response, status: number, code: Refusal) => sendDeliveryError(req, res, new DeliveryError(status, code, code))
 
@@ -87,12 +87,14 @@ const readBytes = (req: Request): Buffer | null => (Buffer.isBuffer(req.body) &&
  *   every write and workflow action takes (400 `not_an_object`: `null` or `[]` reached the
  *   field hooks);
  * - multipart (the admin's saves, the spreadsheet import) has a boundary and parses, and its
- *   `_payload` field, the document, is a JSON object (400 `malformed_multipart`).
+ *   `_payload` field, the document, is a JSON object (400 `malformed_multipart`);
+ * - a body of any other type is a 415.
  * Payload then reads the same bytes (`req.body`, see toWebRequest).
  */
 export const checkedApiBody: RequestHandler = async (req, res, next) => {
   const bytes = readBytes(req)
-  if (!bytes) return next()
+  // An empty multipart body is cut short; any other empty body is no body.
+  if (!bytes) return isMultipart(req) && !['GET', 'HEAD', 'OPTIONS', 'DELETE'].includes(req.method) ? refuse(req, res, 400, 'malformed_multipart') : next()
   if (isJson(req)) {
     const refusal = jsonRefusal(bytes.toString('utf8'))
     if (refusal) return refuse(req, res, 400, refusal)
@@ -101,6 +103,9 @@ export const checkedApiBody: RequestHandler = async (req, res, next) => {
   } else if (isMultipart(req)) {
     const refusal = await multipartRefusal(req.headers, bytes)
     if (refusal) return refuse(req, res, 400, refusal)
+  } else {
+    // Payload reads no other body, and would act on a write as if it had none.
+    return refuse(req, res, 415, 'unsupported_media_type')
   }
   next()
 }

@@ -109,7 +109,7 @@ export function describeAdapterContract(kind: DatabaseKind): void {
       const error = await payload
         .update({ collection: 'phrases', id: doc.id, locale: 'zh-Hant', draft: true, data: { text: '您好，{{customer_title}}' } })
         .then(() => null, (e: { data?: { errors?: { path: string; message: string }[] } }) => e)
-      expect(error?.data?.errors).toEqual([{ path: 'text', message: 'Undeclared variables: {{customer_title}}', label: expect.anything() }])
+      expect(error?.data?.errors).toEqual([{ path: 'text', message: '使用了未宣告的變數：{{customer_title}}；請在「變數」中宣告', label: expect.anything() }])
       const unchanged = await payload.findByID({ collection: 'phrases', id: doc.id, locale: 'zh-Hant', draft: true })
       expect(unchanged.text).toBe('您好，{{company}}，很高興為您服務！')
     })

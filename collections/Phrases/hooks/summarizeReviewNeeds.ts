@@ -11,7 +11,8 @@ type ScriptValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string |
  * Keeps two list filters true to both scripts (a write only carries one): `needsReview` when a
  * script is machine-converted or has flagged characters, and `forbiddenTermFindings`, the number
  * of forbidden terms in either script. The count is as of the last save; a later change to the
- * forbidden-term list shows on the phrase's next save (review itself always lints afresh).
+ * forbidden-term list shows on the phrase's next save (review itself always lints afresh). This
+ * runs before the fields are validated, so a value that is not text yet is not linted.
  */
 export const summarizeReviewNeeds: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (!isScript(req.locale)) return data
@@ -30,7 +31,7 @@ export const summarizeReviewNeeds: CollectionBeforeChangeHook = async ({ data, o
   data.needsReview = scripts.some(([, values]) => Boolean(values?.machineConverted) || (Array.isArray(values?.ambiguities) && values.ambiguities.length > 0))
   const terms = await currentForbiddenTerms(req.payload)
   data.forbiddenTermFindings = scripts.reduce(
-    (count, [script, values]) => count + PHRASE_TEXT_FIELDS.reduce((sum, field) => sum + (values?.[field] ? terms.lint(values[field]!, script).length : 0), 0),
+    (count, [script, values]) => count + PHRASE_TEXT_FIELDS.reduce((sum, field) => sum + (typeof values?.[field] === 'string' ? terms.lint(values[field]!, script).length : 0), 0),
     0,
   )
   return data
