@@ -107,4 +107,24 @@ describe('abuse limits', () => {
     expect(fine.status).toBe(200)
     expect(((await fine.json()) as { docs: unknown[] }).docs.length).toBeGreaterThan(0)
   })
+
+  it('bounds a query sent as the body of a POST read (the admin does that for long lists) as much as one in the address', async () => {
+    const post = (query: string) =>
+      fetch(`${server.url}/api/phrases`, {
+        method: 'POST',
+        headers: as(keys[1]!, { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' }),
+        body: query,
+      })
+    const refused = await post('limit=0&depth=0')
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('query_too_broad')
+    const fine = await post('limit=5&depth=0&where[key][like]=closing')
+    expect(fine.status).toBe(200)
+    expect(((await fine.json()) as { docs: unknown[] }).docs).toHaveLength(5)
+    // The same form body without the override is no write: 415, nothing created.
+    const before = (await server.payload.count({ collection: 'phrases' })).totalDocs
+    const write = await fetch(`${server.url}/api/phrases`, { method: 'POST', headers: as(keys[1]!, { 'content-type': 'application/x-www-form-urlencoded' }), body: 'key=closing.x' })
+    expect(write.status).toBe(415)
+    expect((await server.payload.count({ collection: 'phrases' })).totalDocs).toBe(before)
+  })
 })

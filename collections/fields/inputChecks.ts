@@ -5,6 +5,7 @@ import { getTranslation } from '@payloadcms/translations'
 
 import { isStorableId } from '../../src/domain/documentIds'
 import { isoInstant } from '../../src/domain/isoTime'
+import { type QueryField, type QuerySchema, whereProblem } from '../../src/domain/whereCheck'
 import { characterProblem } from '../../src/domain/textInput'
 import type { AdminMessageKey } from '../../src/i18n/adminTranslations'
 
@@ -150,14 +151,38 @@ const arrayShape = containerShape(() => [], Array.isArray)
 const WRITES = ['create', 'update']
 
 /**
- * Every write is in a locale the library has: a typo must not write a title into no locale at
- * all. Reads are not checked: Payload reads the signed-in person in the request's locale, and
- * endpoints such as the preview take delivery locales (zh-TW) in the same parameter.
+ * Every operation has a locale: the default when the request names none (Payload fails on a
+ * query of a localized field without one), and for a write one the library has, so a typo never
+ * writes a title into no locale at all. Reads are not refused for theirs: Payload reads the
+ * signed-in person in the request's locale, and endpoints such as the preview take delivery
+ * locales (zh-TW) in the same parameter.
  */
 const requireKnownLocale: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const codes = req.payload.config.localization ? req.payload.config.localization.localeCodes : []
-  if (!WRITES.includes(operation) || req.locale === undefined || req.locale === null || codes.includes(req.locale)) return args
-  throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale: String(req.locale), allowed: codes.join(', ') }), 400)
+  const localization = req.payload.config.localization
+  if (!localization) return args
+  if (req.locale === undefined || req.locale === null) req.locale = localization.defaultLocale as PayloadRequest['locale']
+  if (!WRITES.includes(operation) || localization.localeCodes.includes(String(req.locale))) return args
+  throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale: String(req.locale), allowed: localization.localeCodes.join(', ') }), 400)
+}
+
+/**
+ * A query's conditions fit the fields they name (src/domain/whereCheck.ts), and a page is a page:
+ * the database would fail on the rest rather than find nothing.
+ */
+const checkQuery: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const { where, page } = args as { where?: unknown; page?: unknown }
+  if (page !== undefined && page !== null && !(Number.isSafeInteger(page) && (page as number) >= 1 && (page as number) <= 1_000_000)) {
+    throw new APIError(say(req, 'phrasebook:input_invalid_page'), 400)
+  }
+  if (where === undefined || where === null) return args
+  const schema: QuerySchema = {
+    fieldsOf: (slug) => req.payload.collections[slug as CollectionSlug]?.config.flattenedFields as QueryField[] | undefined,
+    idType: req.payload.db.defaultIDType,
+    localeCodes: req.payload.config.localization ? req.payload.config.localization.localeCodes : [],
+  }
+  const problem = whereProblem(where, collection.flattenedFields as QueryField[], schema, operation === 'findVersions' || operation === 'countVersions')
+  if (problem) throw new APIError(problem, 400)
+  return args
 }
 
 /** An id no document can have is "not found" before it reaches the database, which would fail on it. */
@@ -206,15 +231,15 @@ export function checkedInput(collection: CollectionConfig): CollectionConfig {
 
 /**
  * What every operation on every collection checks before it reaches the database: the locale is
- * one of the library's, the id is one a document can have, a write carries a document whose
- * `_status` is one there is, and timestamps are the server's.
+ * one of the library's, the id is one a document can have, a query's conditions fit its fields,
+ * a write carries a document whose `_status` is one there is, and timestamps are the server's.
  */
 export function guardedOperations(collection: CollectionConfig): CollectionConfig {
   return {
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [requireKnownLocale, refuseImpossibleIds, requireDocument, requireKnownStatus, keepServerTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [requireKnownLocale, refuseImpossibleIds, checkQuery, requireDocument, requireKnownStatus, keepServerTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
     },
   }
 }

@@ -146,6 +146,7 @@ const zhTW = {
   input_variable_name: '變數名稱須以小寫英文字母開頭，僅含小寫英文字母、數字與 _',
   input_no_document: '請以 JSON 物件傳送要儲存的資料（Content-Type: application/json）',
   input_day_order: '結束日期不可早於開始日期',
+  input_invalid_page: '頁碼須為 1 到 1000000 之間的整數',
 } as const
 
 export type AdminMessages = Record<keyof typeof zhTW, string>
@@ -286,6 +287,7 @@ const zh: AdminMessages = {
   input_variable_name: '变量名称须以小写英文字母开头，仅含小写英文字母、数字与 _',
   input_no_document: '请以 JSON 对象发送要保存的数据（Content-Type: application/json）',
   input_day_order: '结束日期不可早于开始日期',
+  input_invalid_page: '页码须为 1 到 1000000 之间的整数',
 }
 
 const en: AdminMessages = {
@@ -424,6 +426,7 @@ const en: AdminMessages = {
   input_variable_name: 'A variable name is lowercase letters, digits and _ and starts with a letter',
   input_no_document: 'Send the document to save as a JSON object (Content-Type: application/json)',
   input_day_order: 'The end day cannot be before the start day',
+  input_invalid_page: 'The page must be a whole number from 1 to 1000000',
 }
 
 export const ADMIN_TRANSLATIONS = {

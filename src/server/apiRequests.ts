@@ -78,6 +78,16 @@ export const wellFormedPath: RequestHandler = (req, res, next) => {
   next()
 }
 
+/**
+ * Payload's admin asks for long lists as a POST with `X-Payload-HTTP-Method-Override: GET` and
+ * the query string as an `application/x-www-form-urlencoded` body; Payload answers it as that GET.
+ */
+export function overriddenQuery(req: Request): URLSearchParams | null {
+  const override = req.headers['x-payload-http-method-override'] ?? req.headers['x-http-method-override']
+  if (req.method !== 'POST' || override !== 'GET' || !/^application\/x-www-form-urlencoded\b/i.test(contentType(req))) return null
+  return new URLSearchParams(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '')
+}
+
 const readBytes = (req: Request): Buffer | null => (Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : null)
 
 /**
@@ -88,7 +98,7 @@ const readBytes = (req: Request): Buffer | null => (Buffer.isBuffer(req.body) &&
  *   field hooks);
  * - multipart (the admin's saves, the spreadsheet import) has a boundary and parses, and its
  *   `_payload` field, the document, is a JSON object (400 `malformed_multipart`);
- * - a body of any other type is a 415.
+ * - a body of any other type is a 415, but for the admin's long queries (see overriddenQuery).
  * Payload then reads the same bytes (`req.body`, see toWebRequest).
  */
 export const checkedApiBody: RequestHandler = async (req, res, next) => {
@@ -103,7 +113,7 @@ export const checkedApiBody: RequestHandler = async (req, res, next) => {
   } else if (isMultipart(req)) {
     const refusal = await multipartRefusal(req.headers, bytes)
     if (refusal) return refuse(req, res, 400, refusal)
-  } else {
+  } else if (!overriddenQuery(req)) {
     // Payload reads no other body, and would act on a write as if it had none.
     return refuse(req, res, 415, 'unsupported_media_type')
   }

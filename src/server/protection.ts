@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 
 import { MAX_DEPTH, MAX_LIMIT } from '../domain/queryBounds'
+import { overriddenQuery } from './apiRequests'
 import { sendError } from './errors'
 
 /**
@@ -47,8 +48,11 @@ const MAX_WHERE_NESTING = 8
  * and a `where` of at most 40 conditions nested at most 8 levels. The admin stays within these.
  */
 export const queryLimits: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-  if (req.method !== 'GET') return next()
+  const overridden = overriddenQuery(req)
+  if (req.method !== 'GET' && !overridden) return next()
   const query = new URL(req.originalUrl, 'http://local').searchParams
+  // A query sent as the body of a POST read counts as much as one in the address.
+  for (const [name, value] of overridden ?? []) query.append(name, value)
   const problem = queryProblem(query)
   if (problem) sendError(res, 400, 'query_too_broad', problem)
   else next()
@@ -62,8 +66,22 @@ export function queryProblem(query: URLSearchParams): string | null {
   if (query.get('pagination') === 'false') return `"pagination=false" is not allowed on the REST API; page through the list (limit at most ${MAX_LIMIT}).`
   const depth = query.get('depth')
   if (depth !== null && !(/^\d+$/.test(depth) && Number(depth) <= MAX_DEPTH)) return `"depth" must be 0 to ${MAX_DEPTH}.`
+  // Payload reads a bare `where` (or `data`) as JSON, and fails on anything else.
+  for (const name of ['where', 'data']) {
+    const json = query.get(name)
+    if (json !== null && json !== '' && !isJsonObject(json)) return `"${name}" given whole must be a JSON object, e.g. where={"key":{"equals":"opening.standard"}}.`
+  }
   const where = [...query.keys()].filter((key) => key.startsWith('where'))
   if (where.length > MAX_WHERE_CONDITIONS) return `A "where" may hold at most ${MAX_WHERE_CONDITIONS} conditions.`
   if (where.some((key) => (key.match(/\[/g) ?? []).length > MAX_WHERE_NESTING)) return `A "where" may nest at most ${MAX_WHERE_NESTING} levels.`
   return null
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    return false
+  }
 }
