@@ -12,7 +12,7 @@ import type { AdminMessageKey } from '../../src/i18n/adminTranslations'
 /** Bounds for fields that name none of their own: generous, but no field is unbounded. */
 const DEFAULT_BOUNDS = { textLength: 500, textareaLength: 5_000, rows: 100, number: 1_000_000_000 }
 
-type Options = { req: PayloadRequest; event?: 'onChange' | 'submit'; relationTo?: unknown; min?: number; max?: number; hasMany?: boolean }
+type Options = { req: PayloadRequest; event?: 'onChange' | 'submit'; relationTo?: unknown; min?: number; max?: number; hasMany?: boolean; previousValue?: unknown }
 type Outcome = string | true
 type Check = (value: unknown, options: Options) => Outcome | Promise<Outcome>
 
@@ -35,11 +35,11 @@ const checkText: Check = (value, { req, hasMany }) => {
 }
 
 /** A relation names a document that exists: the database would refuse it with an error, not a message. */
-const checkRelation: Check = async (value, { req, event, relationTo, hasMany }) => {
+const checkRelation: Check = async (value, { req, event, relationTo, hasMany, previousValue }) => {
   if (value === null || value === undefined || typeof relationTo !== 'string') return true
   if (hasMany ? !Array.isArray(value) : typeof value !== 'string' && typeof value !== 'number') return req.t('validation:invalidInput')
-  // The admin validates as people type; existence is checked on save.
-  if (event === 'onChange') return true
+  // The admin validates as people type; existence is checked on save, and only of what the save changes.
+  if (event === 'onChange' || JSON.stringify(eachValue(value).map(String)) === JSON.stringify(eachValue(previousValue ?? []).map(String))) return true
   const ids = [...new Set(eachValue(value).filter((id) => id !== null && id !== undefined))]
   const storable = ids.filter((id) => isStorableId(id, req.payload.db.defaultIDType))
   const found = storable.length
