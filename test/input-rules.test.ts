@@ -98,8 +98,8 @@ describe('query conditions against the fields they name', () => {
     { name: 'ambiguities', type: 'json' },
     { name: 'variables', type: 'array', flattenedFields: [{ name: 'name', type: 'text' }] },
   ]
-  const schema: QuerySchema = { fieldsOf: (slug) => (slug === 'categories' ? categories : undefined), idType: 'number', localeCodes: ['zh-Hant', 'zh-Hans', 'en'] }
-  const problem = (where: unknown, versions = false) => whereProblem(where, phrases, schema, versions)
+  const schema: QuerySchema = { fieldsOf: (slug) => (slug === 'categories' ? categories : undefined), idType: 'number', localeCodes: ['zh-Hant', 'zh-Hans', 'en'], answersAll: false }
+  const problem = (where: unknown) => whereProblem(where, phrases, schema)
 
   it.each([
     { key: { equals: 'opening.standard' } },
@@ -108,7 +108,6 @@ describe('query conditions against the fields they name', () => {
     { 'category.slug': { equals: 'closing' } },
     { category: { in: '1,2' }, id: { not_in: ['3', 4] } },
     { channels: { in: 'phone,chat' } },
-    { channels: { all: ['phone', 'chat'] } },
     { _status: { equals: 'published' } },
     { validFrom: { greater_than: '2027-01-01' } },
     { needsReview: { equals: 'true' }, ambiguities: { exists: false } },
@@ -129,6 +128,7 @@ describe('query conditions against the fields they name', () => {
     ['an option there is not', { _status: { equals: '3' } }, '"3" is not a value "_status" can hold.'],
     ['like on a select', { _status: { like: 'pub' } }, '"_status" does not take "like"; it takes equals, not_equals, in, not_in, exists.'],
     ['all on a single-valued field', { order: { all: '1' } }, expect.stringContaining('"order" does not take "all"')],
+    ['all on SQL, which cannot answer it', { channels: { all: ['phone', 'chat'] } }, expect.stringContaining('"channels" does not take "all"')],
     ['near without a point field', { key: { near: '1,2' } }, expect.stringContaining('"key" does not take "near"')],
     ['a made-up operator', { key: { regex: '(' } }, expect.stringContaining('"regex" is not an operator')],
     ['a NUL in text', { key: { equals: '\u0000' } }, '"\u0000" is not a value "key" can hold.'],
@@ -144,9 +144,15 @@ describe('query conditions against the fields they name', () => {
     expect(problem(where)).toEqual(message)
   })
 
+  it('takes "all" on a many-valued field where the database answers it (MongoDB)', () => {
+    expect(whereProblem({ channels: { all: ['phone', 'chat'] } }, phrases, { ...schema, answersAll: true })).toBeNull()
+    expect(whereProblem({ order: { all: '1' } }, phrases, { ...schema, answersAll: true })).toEqual(expect.stringContaining('does not take "all"'))
+  })
+
   it('reads the paths of a versions query', () => {
-    expect(problem({ parent: { equals: '12' }, 'version.key': { like: 'closing' } }, true)).toBeNull()
-    expect(problem({ parent: { equals: 'abc' } }, true)).toBe('"abc" is not a value "parent" can hold.')
-    expect(problem({ 'version.order': { equals: 'x' } }, true)).toBe('"x" is not a value "version.order" can hold.')
+    expect(problem({ parent: { equals: '12' }, 'version.key': { like: 'closing' }, latest: { equals: 'true' } })).toBeNull()
+    expect(problem({ parent: { equals: 'abc' } })).toBe('"abc" is not a value "parent" can hold.')
+    expect(problem({ 'version.order': { equals: 'x' } })).toBe('"x" is not a value "version.order" can hold.')
+    expect(problem({ 'version.key': { intersects: 'x' } })).toEqual(expect.stringContaining('"version.key" does not take "intersects"'))
   })
 })

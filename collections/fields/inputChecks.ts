@@ -169,7 +169,7 @@ const requireKnownLocale: CollectionBeforeOperationHook = ({ args, operation, re
  * A query's conditions fit the fields they name (src/domain/whereCheck.ts), and a page is a page:
  * the database would fail on the rest rather than find nothing.
  */
-const checkQuery: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+const checkQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const { where, page } = args as { where?: unknown; page?: unknown }
   if (page !== undefined && page !== null && !(Number.isSafeInteger(page) && (page as number) >= 1 && (page as number) <= 1_000_000)) {
     throw new APIError(say(req, 'phrasebook:input_invalid_page'), 400)
@@ -179,8 +179,9 @@ const checkQuery: CollectionBeforeOperationHook = ({ args, collection, operation
     fieldsOf: (slug) => req.payload.collections[slug as CollectionSlug]?.config.flattenedFields as QueryField[] | undefined,
     idType: req.payload.db.defaultIDType,
     localeCodes: req.payload.config.localization ? req.payload.config.localization.localeCodes : [],
+    answersAll: req.payload.db.name === 'mongoose',
   }
-  const problem = whereProblem(where, collection.flattenedFields as QueryField[], schema, operation === 'findVersions' || operation === 'countVersions')
+  const problem = whereProblem(where, collection.flattenedFields as QueryField[], schema)
   if (problem) throw new APIError(problem, 400)
   return args
 }

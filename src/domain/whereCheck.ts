@@ -19,6 +19,8 @@ export type QuerySchema = {
   /** The database adapter's id type (`number` or `text`). */
   idType: string
   localeCodes: readonly string[]
+  /** Whether the database answers `all` (MongoDB); Payload's SQL adapters fail on it. */
+  answersAll: boolean
 }
 
 const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'contains', 'like', 'not_like', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'near', 'within', 'intersects'])
@@ -49,23 +51,23 @@ const KINDS: Record<string, keyof typeof RULES> = {
 /**
  * What is wrong with a Payload `where` on a collection's fields, or null: an unknown operator,
  * an operator the field does not take, or a value the field cannot hold. Paths this does not
- * know are left to Payload, which refuses them itself (a 400). `versions` reads the paths of a
- * versions query (`version.key`, `parent`).
+ * know are left to Payload, which refuses them itself (a 400). The paths of a versions query
+ * (`version.key`, `parent`, `latest`) are read too.
  */
-export function whereProblem(where: unknown, fields: readonly QueryField[], schema: QuerySchema, versions = false, depth = 0): string | null {
+export function whereProblem(where: unknown, fields: readonly QueryField[], schema: QuerySchema, depth = 0): string | null {
   if (depth > 8) return 'A "where" may nest at most 8 levels.'
   if (typeof where !== 'object' || where === null || Array.isArray(where)) return '"where" must be an object of conditions, e.g. where[key][equals]=opening.standard.'
   for (const [path, condition] of Object.entries(where)) {
     if (path === 'and' || path === 'or') {
       if (typeof condition !== 'object' || condition === null) return `"${path}" must be a list of conditions.`
       for (const inner of Object.values(condition)) {
-        const problem = whereProblem(inner, fields, schema, versions, depth + 1)
+        const problem = whereProblem(inner, fields, schema, depth + 1)
         if (problem) return problem
       }
       continue
     }
     if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return `The condition on "${path}" must name an operator, e.g. where[${path}][equals]=….`
-    const field = resolve(path.split('.'), fields, schema, versions)
+    const field = resolve(path.split('.'), fields, schema)
     for (const [operator, value] of Object.entries(condition)) {
       if (!OPERATORS.has(operator)) return `"${operator}" is not an operator; use one of ${[...OPERATORS].join(', ')}.`
       if (!field) continue
@@ -82,7 +84,7 @@ function conditionProblem(path: string, field: QueryField, operator: string, val
   if (!kind) return `"${path}" cannot be queried as a whole; query one of its fields.`
   const rule = RULES[kind]!
   // "all" asks a many-valued field to hold every one of the values.
-  const operators = field.hasMany ? rule.operators : rule.operators.filter((name) => name !== 'all')
+  const operators = field.hasMany && schema.answersAll ? rule.operators : rule.operators.filter((name) => name !== 'all')
   if (!operators.includes(operator)) return `"${path}" does not take "${operator}"; it takes ${operators.join(', ')}.`
   if (operator === 'exists') return isBoolean(value) ? null : `"exists" takes true or false.`
   // `null` (or "null") asks for documents without a value, as Payload reads it.
@@ -97,12 +99,19 @@ function isBoolean(value: unknown): boolean {
   return value === true || value === false || value === 'true' || value === 'false'
 }
 
-/** The field a dotted path ends at, through groups, arrays, relations and a trailing locale; undefined when it is not known. */
-function resolve(segments: string[], fields: readonly QueryField[], schema: QuerySchema, versions: boolean): QueryField | undefined {
-  if (versions) {
-    if (segments[0] === 'parent' && segments.length === 1) return { name: 'parent', type: 'id' }
-    if (segments[0] === 'version') segments = segments.slice(1)
-  }
+/** The field a dotted path ends at, in the document or in a version of it; undefined when it is not known. */
+function resolve(segments: string[], fields: readonly QueryField[], schema: QuerySchema): QueryField | undefined {
+  const inDocument = resolveIn(segments, fields, schema)
+  if (inDocument || fields.some((field) => field.name === segments[0])) return inDocument
+  // A versions query names the document's fields under `version.`, the document as `parent`.
+  if (segments[0] === 'version') return resolveIn(segments.slice(1), fields, schema)
+  if (segments.length === 1 && segments[0] === 'parent') return { name: 'parent', type: 'id' }
+  if (segments.length === 1 && (segments[0] === 'latest' || segments[0] === 'autosave')) return { name: segments[0], type: 'checkbox' }
+  return undefined
+}
+
+/** Through groups, arrays, relations and a trailing locale. */
+function resolveIn(segments: string[], fields: readonly QueryField[], schema: QuerySchema): QueryField | undefined {
   if (segments.length === 1 && segments[0] === 'id') return { name: 'id', type: 'id' }
   let current: readonly QueryField[] = fields
   for (let i = 0; i < segments.length; i++) {

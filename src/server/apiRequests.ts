@@ -83,10 +83,12 @@ export const wellFormedPath: RequestHandler = (req, res, next) => {
  * the query string as an `application/x-www-form-urlencoded` body; Payload answers it as that GET.
  */
 export function overriddenQuery(req: Request): URLSearchParams | null {
-  const override = req.headers['x-payload-http-method-override'] ?? req.headers['x-http-method-override']
-  if (req.method !== 'POST' || override !== 'GET' || !/^application\/x-www-form-urlencoded\b/i.test(contentType(req))) return null
+  if (!isOverriddenRead(req) || !/^application\/x-www-form-urlencoded\b/i.test(contentType(req))) return null
   return new URLSearchParams(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '')
 }
+
+const isOverriddenRead = (req: Request) =>
+  req.method === 'POST' && (req.headers['x-payload-http-method-override'] ?? req.headers['x-http-method-override']) === 'GET'
 
 const readBytes = (req: Request): Buffer | null => (Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : null)
 
@@ -103,8 +105,13 @@ const readBytes = (req: Request): Buffer | null => (Buffer.isBuffer(req.body) &&
  */
 export const checkedApiBody: RequestHandler = async (req, res, next) => {
   const bytes = readBytes(req)
-  // An empty multipart body is cut short; any other empty body is no body.
-  if (!bytes) return isMultipart(req) && !['GET', 'HEAD', 'OPTIONS', 'DELETE'].includes(req.method) ? refuse(req, res, 400, 'malformed_multipart') : next()
+  if (!bytes) {
+    // An empty multipart body is cut short, and Payload parses the JSON of a read sent as a
+    // POST even when there is none; any other empty body is no body.
+    if (isMultipart(req) && !['GET', 'HEAD', 'OPTIONS', 'DELETE'].includes(req.method)) return refuse(req, res, 400, 'malformed_multipart')
+    if (isJson(req) && isOverriddenRead(req)) return refuse(req, res, 400, 'not_an_object')
+    return next()
+  }
   if (isJson(req)) {
     const refusal = jsonRefusal(bytes.toString('utf8'))
     if (refusal) return refuse(req, res, 400, refusal)

@@ -40,6 +40,7 @@ export function deliveryCors(origins: string[]): RequestHandler {
 }
 
 const MAX_WHERE_CONDITIONS = 40
+const SINGLE_VALUED = ['limit', 'page', 'depth', 'pagination', 'draft', 'trash', 'locale', 'fallback-locale', 'fallbackLocale']
 const MAX_WHERE_NESTING = 8
 
 /**
@@ -66,6 +67,11 @@ export function queryProblem(query: URLSearchParams): string | null {
   if (query.get('pagination') === 'false') return `"pagination=false" is not allowed on the REST API; page through the list (limit at most ${MAX_LIMIT}).`
   const depth = query.get('depth')
   if (depth !== null && !(/^\d+$/.test(depth) && Number(depth) <= MAX_DEPTH)) return `"depth" must be 0 to ${MAX_DEPTH}.`
+  // Payload reads these as one value each, and fails on a list (`limit=1&limit=2`, `page[]=1`).
+  for (const name of SINGLE_VALUED) {
+    const given = [...query.keys()].filter((key) => key === name || key.startsWith(`${name}[`))
+    if (given.length > 1 || (given.length === 1 && given[0] !== name)) return `"${name}" takes one value.`
+  }
   // Payload reads a bare `where` (or `data`) as JSON, and fails on anything else.
   for (const name of ['where', 'data']) {
     const json = query.get(name)
