@@ -108,6 +108,22 @@ describe('abuse limits', () => {
     expect(((await fine.json()) as { docs: unknown[] }).docs.length).toBeGreaterThan(0)
   })
 
+  it('bounds GraphQL lists like REST ones: no limit 0, no pagination false, at most 500 a page', async () => {
+    const graphQL = async (query: string) =>
+      (await (await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: as(keys[1]!, { 'content-type': 'application/json' }), body: JSON.stringify({ query }) })).json()) as {
+        data?: { Phrases: { totalDocs: number; docs: unknown[] } | null }
+        errors?: { message: string }[]
+      }
+    for (const args of ['limit: 0', 'pagination: false', 'limit: 501']) {
+      const refused = await graphQL(`{ Phrases(${args}) { totalDocs } }`)
+      expect(refused.data?.Phrases ?? null).toBeNull()
+      expect(refused.errors?.[0]?.message).toMatch(/"limit" must be 1 to 500/)
+    }
+    const fine = await graphQL('{ Phrases(limit: 5) { totalDocs docs { key } } }')
+    expect(fine.errors).toBeUndefined()
+    expect(fine.data?.Phrases?.docs).toHaveLength(5)
+  })
+
   it('bounds a query sent as the body of a POST read (the admin does that for long lists) as much as one in the address', async () => {
     const post = (query: string) =>
       fetch(`${server.url}/api/phrases`, {

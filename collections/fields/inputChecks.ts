@@ -5,6 +5,7 @@ import { getTranslation } from '@payloadcms/translations'
 
 import { isStorableId } from '../../src/domain/documentIds'
 import { isoInstant } from '../../src/domain/isoTime'
+import { MAX_LIMIT } from '../../src/domain/queryBounds'
 import { type QueryField, type QuerySchema, whereProblem } from '../../src/domain/whereCheck'
 import { characterProblem } from '../../src/domain/textInput'
 import type { AdminMessageKey } from '../../src/i18n/adminTranslations'
@@ -169,10 +170,15 @@ const requireKnownLocale: CollectionBeforeOperationHook = ({ args, operation, re
  * A query's conditions fit the fields they name (src/domain/whereCheck.ts), and a page is a page:
  * the database would fail on the rest rather than find nothing.
  */
-const checkQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
-  const { where, page } = args as { where?: unknown; page?: unknown }
+const checkQuery: CollectionBeforeOperationHook = ({ args, collection, overrideAccess, req }) => {
+  const { where, page, limit, pagination } = args as { where?: unknown; page?: unknown; limit?: unknown; pagination?: unknown }
   if (page !== undefined && page !== null && !(Number.isSafeInteger(page) && (page as number) >= 1 && (page as number) <= 1_000_000)) {
     throw new APIError(say(req, 'phrasebook:input_invalid_page'), 400)
+  }
+  // GraphQL, like REST (src/server/protection.ts), pages through lists; only server code reads
+  // everything (which includes Payload's own reads for a GraphQL request, such as the API key's).
+  if (req.payloadAPI === 'GraphQL' && !overrideAccess && (pagination === false || (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)))) {
+    throw new APIError(`"limit" must be 1 to ${MAX_LIMIT}, and "pagination: false" is not allowed; page through longer lists.`, 400)
   }
   if (where === undefined || where === null) return args
   const schema: QuerySchema = {
