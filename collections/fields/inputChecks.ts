@@ -218,9 +218,9 @@ const requireKnownStatus: CollectionBeforeOperationHook = ({ args, operation, re
 }
 
 /** Only the server stamps createdAt and updatedAt; a client's values are ignored, like its `id`. */
-const keepServerTimestamps: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+const keepServerTimestamps: CollectionBeforeOperationHook = ({ args, operation, overrideAccess }) => {
   const data = (args as { data?: Record<string, unknown> }).data
-  if (WRITES.includes(operation) && req.payloadAPI !== 'local' && data) {
+  if (WRITES.includes(operation) && !overrideAccess && data) {
     delete data.createdAt
     delete data.updatedAt
   }

@@ -40,8 +40,8 @@ export function deliveryCors(origins: string[]): RequestHandler {
 }
 
 const MAX_WHERE_CONDITIONS = 40
-const SINGLE_VALUED = ['limit', 'page', 'depth', 'pagination', 'draft', 'trash', 'locale', 'fallback-locale', 'fallbackLocale']
 const MAX_WHERE_NESTING = 8
+const SINGLE_VALUED = ['limit', 'page', 'depth', 'pagination', 'draft', 'trash', 'locale', 'fallback-locale', 'fallbackLocale']
 
 /**
  * Bounds on what one REST read may ask of the database: a page of at most MAX_LIMIT (no
@@ -55,31 +55,34 @@ export const queryLimits: RequestHandler = (req: Request, res: Response, next: N
   // A query sent as the body of a POST read counts as much as one in the address.
   for (const [name, value] of overridden ?? []) query.append(name, value)
   const problem = queryProblem(query)
-  if (problem) sendError(res, 400, 'query_too_broad', problem)
+  if (problem) sendError(res, 400, problem.code, problem.message)
   else next()
 }
 
-export function queryProblem(query: URLSearchParams): string | null {
+export function queryProblem(query: URLSearchParams): { code: 'query_too_broad' | 'invalid_query'; message: string } | null {
+  const tooBroad = (message: string) => ({ code: 'query_too_broad' as const, message })
   const limit = query.get('limit')
   if (limit !== null && !(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LIMIT)) {
-    return `"limit" must be 1 to ${MAX_LIMIT} (page through longer lists).`
+    return tooBroad(`"limit" must be 1 to ${MAX_LIMIT} (page through longer lists).`)
   }
-  if (query.get('pagination') === 'false') return `"pagination=false" is not allowed on the REST API; page through the list (limit at most ${MAX_LIMIT}).`
+  if (query.get('pagination') === 'false') return tooBroad(`"pagination=false" is not allowed on the REST API; page through the list (limit at most ${MAX_LIMIT}).`)
   const depth = query.get('depth')
-  if (depth !== null && !(/^\d+$/.test(depth) && Number(depth) <= MAX_DEPTH)) return `"depth" must be 0 to ${MAX_DEPTH}.`
+  if (depth !== null && !(/^\d+$/.test(depth) && Number(depth) <= MAX_DEPTH)) return tooBroad(`"depth" must be 0 to ${MAX_DEPTH}.`)
+  const where = [...query.keys()].filter((key) => key.startsWith('where'))
+  if (where.length > MAX_WHERE_CONDITIONS) return tooBroad(`A "where" may hold at most ${MAX_WHERE_CONDITIONS} conditions.`)
+  if (where.some((key) => (key.match(/\[/g) ?? []).length > MAX_WHERE_NESTING)) return tooBroad(`A "where" may nest at most ${MAX_WHERE_NESTING} levels.`)
   // Payload reads these as one value each, and fails on a list (`limit=1&limit=2`, `page[]=1`).
   for (const name of SINGLE_VALUED) {
     const given = [...query.keys()].filter((key) => key === name || key.startsWith(`${name}[`))
-    if (given.length > 1 || (given.length === 1 && given[0] !== name)) return `"${name}" takes one value.`
+    if (given.length > 1 || (given.length === 1 && given[0] !== name)) return { code: 'invalid_query', message: `"${name}" takes one value.` }
   }
   // Payload reads a bare `where` (or `data`) as JSON, and fails on anything else.
   for (const name of ['where', 'data']) {
     const json = query.get(name)
-    if (json !== null && json !== '' && !isJsonObject(json)) return `"${name}" given whole must be a JSON object, e.g. where={"key":{"equals":"opening.standard"}}.`
+    if (json !== null && json !== '' && !isJsonObject(json)) {
+      return { code: 'invalid_query', message: `"${name}" given whole must be a JSON object, e.g. where={"key":{"equals":"opening.standard"}}.` }
+    }
   }
-  const where = [...query.keys()].filter((key) => key.startsWith('where'))
-  if (where.length > MAX_WHERE_CONDITIONS) return `A "where" may hold at most ${MAX_WHERE_CONDITIONS} conditions.`
-  if (where.some((key) => (key.match(/\[/g) ?? []).length > MAX_WHERE_NESTING)) return `A "where" may nest at most ${MAX_WHERE_NESTING} levels.`
   return null
 }
 

@@ -3,7 +3,10 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
-/** The Web `Request` for an Express request, its body streamed (Payload reads it itself) unless already read. */
+/**
+ * The Web `Request` for an Express request. Its body was read whole and checked before anything
+ * answered (see readApiBody and checkedApiBody), and Payload reads those same bytes.
+ */
 export function toWebRequest(req: ExpressRequest): Request {
   const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
   const headers = new Headers()
@@ -11,16 +14,8 @@ export function toWebRequest(req: ExpressRequest): Request {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v))
     else if (value !== undefined) headers.set(name, value)
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  // A body already read and checked (see checkedApiBody) is handed on as it was read.
-  const read = Buffer.isBuffer(req.body) ? req.body : null
-  return new Request(url, {
-    method: req.method,
-    headers,
-    body: !hasBody ? undefined : read ? new Uint8Array(read) : (Readable.toWeb(req) as unknown as ReadableStream),
-    // Required by Node's fetch for a streamed request body.
-    duplex: 'half',
-  } as RequestInit)
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(req.body)
+  return new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(req.body as Buffer) : undefined })
 }
 
 /** Sends a Web `Response` through Express, keeping every Set-Cookie header. */
