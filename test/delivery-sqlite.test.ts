@@ -165,7 +165,14 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect((await json(get('/v1/phrases/no.such_phrase', { 'accept-language': 'en' }))).error).toEqual({
       code: 'not_found',
       message: 'No published phrase "no.such_phrase" is in effect for that day and channel.',
+    })    // Every refusal is told in the caller's language, query checks too.
+    const refusal = async (path: string, language: string) => (await json(get(path, { 'accept-language': language }))).error
+    expect(await refusal(`/v1/phrases?q=${'您'.repeat(101)}`, 'zh-TW')).toEqual({ code: 'invalid_query', message: '「q」最多 100 個字元。' })
+    expect(await refusal('/v1/phrases/closing.standard?vars[Name]=x', 'zh-CN')).toEqual({
+      code: 'invalid_query',
+      message: 'vars[Name] 须是变量名称（小写英文字母、数字、_），且只带一个最多 200 个字符的值。',
     })
+    expect(await refusal('/v1/nothing', 'en')).toEqual({ code: 'not_found', message: 'No route GET /v1/nothing.' })
   })
 
   it('serves scenarios with each step resolved for the day', async () => {
@@ -318,7 +325,9 @@ describe('the delivery API (/v1) on SQLite', () => {
       fetch(server.url + '/v1/usage', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify(body) })
     for (let n = 0; n < 3; n++) expect((await use({ key: 'closing.standard', locale: 'zh-TW', channel: 'phone' })).status).toBe(202)
     expect((await use({ key: 'hold.please_wait', locale: 'zh-CN', channel: 'chat' })).status).toBe(202)
-    expect((await use({ key: 'closing.standard', locale: 'zh-XX', channel: 'phone' })).status).toBe(400)
+    const badLocale = await use({ key: 'closing.standard', locale: 'zh-XX', channel: 'phone' })
+    expect(badLocale.status).toBe(400)
+    expect((await badLocale.json()).error).toEqual({ code: 'invalid_body', message: '「locale」須為 zh-Hant, zh-Hans, zh-TW, zh-HK, zh-CN 之一。' })
     expect((await use({ key: 'no.such', locale: 'zh-TW', channel: 'phone' })).status).toBe(404)
     const malformed = await fetch(server.url + '/v1/usage', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: '{"key": ' })
     expect(malformed.status).toBe(400)

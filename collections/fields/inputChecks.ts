@@ -178,7 +178,7 @@ const checkQuery: CollectionBeforeOperationHook = ({ args, collection, overrideA
   // GraphQL, like REST (src/server/protection.ts), pages through lists; only server code reads
   // everything (which includes Payload's own reads for a GraphQL request, such as the API key's).
   if (req.payloadAPI === 'GraphQL' && !overrideAccess && (pagination === false || (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)))) {
-    throw new APIError(`"limit" must be 1 to ${MAX_LIMIT}, and "pagination: false" is not allowed; page through longer lists.`, 400)
+    throw new APIError(say(req, 'phrasebook:graphql_paging', { max: MAX_LIMIT }), 400)
   }
   if (where === undefined || where === null) return args
   const schema: QuerySchema = {
@@ -188,7 +188,7 @@ const checkQuery: CollectionBeforeOperationHook = ({ args, collection, overrideA
     answersAll: req.payload.db.name === 'mongoose',
   }
   const problem = whereProblem(where, collection.flattenedFields as QueryField[], schema)
-  if (problem) throw new APIError(problem, 400)
+  if (problem) throw new APIError(say(req, `phrasebook:${problem.problem}`, problem.values), 400)
   return args
 }
 

@@ -48,28 +48,36 @@ const KINDS: Record<string, keyof typeof RULES> = {
   relationship: 'id', upload: 'id', json: 'json', richText: 'json',
 }
 
+/** Why a `where` is refused: a message key of the admin's translations (src/i18n/adminTranslations.ts) and its values. */
+export type WhereProblem = {
+  problem: 'where_too_deep' | 'where_not_object' | 'where_not_list' | 'where_no_operator' | 'where_unknown_operator' | 'where_whole_field' | 'where_operator_not_taken' | 'where_exists_boolean' | 'where_one_value' | 'where_bad_value'
+  values: Record<string, string | number>
+}
+
+const MAX_NESTING = 8
+
 /**
  * What is wrong with a Payload `where` on a collection's fields, or null: an unknown operator,
  * an operator the field does not take, or a value the field cannot hold. Paths this does not
  * know are left to Payload, which refuses them itself (a 400). The paths of a versions query
  * (`version.key`, `parent`, `latest`) are read too.
  */
-export function whereProblem(where: unknown, fields: readonly QueryField[], schema: QuerySchema, depth = 0): string | null {
-  if (depth > 8) return 'A "where" may nest at most 8 levels.'
-  if (typeof where !== 'object' || where === null || Array.isArray(where)) return '"where" must be an object of conditions, e.g. where[key][equals]=opening.standard.'
+export function whereProblem(where: unknown, fields: readonly QueryField[], schema: QuerySchema, depth = 0): WhereProblem | null {
+  if (depth > MAX_NESTING) return { problem: 'where_too_deep', values: { max: MAX_NESTING } }
+  if (typeof where !== 'object' || where === null || Array.isArray(where)) return { problem: 'where_not_object', values: {} }
   for (const [path, condition] of Object.entries(where)) {
     if (path === 'and' || path === 'or') {
-      if (typeof condition !== 'object' || condition === null) return `"${path}" must be a list of conditions.`
+      if (typeof condition !== 'object' || condition === null) return { problem: 'where_not_list', values: { path } }
       for (const inner of Object.values(condition)) {
         const problem = whereProblem(inner, fields, schema, depth + 1)
         if (problem) return problem
       }
       continue
     }
-    if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return `The condition on "${path}" must name an operator, e.g. where[${path}][equals]=….`
+    if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return { problem: 'where_no_operator', values: { path } }
     const field = resolve(path.split('.'), fields, schema)
     for (const [operator, value] of Object.entries(condition)) {
-      if (!OPERATORS.has(operator)) return `"${operator}" is not an operator; use one of ${[...OPERATORS].join(', ')}.`
+      if (!OPERATORS.has(operator)) return { problem: 'where_unknown_operator', values: { operator, allowed: [...OPERATORS].join(', ') } }
       if (!field) continue
       const problem = conditionProblem(path, field, operator, value, schema)
       if (problem) return problem
@@ -78,21 +86,21 @@ export function whereProblem(where: unknown, fields: readonly QueryField[], sche
   return null
 }
 
-function conditionProblem(path: string, field: QueryField, operator: string, value: unknown, schema: QuerySchema): string | null {
+function conditionProblem(path: string, field: QueryField, operator: string, value: unknown, schema: QuerySchema): WhereProblem | null {
   const kind = field.type === 'id' ? 'id' : KINDS[field.type]
   // Groups, arrays and the like are queried by their fields (`variables.name`), not as a whole.
-  if (!kind) return `"${path}" cannot be queried as a whole; query one of its fields.`
+  if (!kind) return { problem: 'where_whole_field', values: { path } }
   const rule = RULES[kind]!
   // "all" asks a many-valued field to hold every one of the values.
   const operators = field.hasMany && schema.answersAll ? rule.operators : rule.operators.filter((name) => name !== 'all')
-  if (!operators.includes(operator)) return `"${path}" does not take "${operator}"; it takes ${operators.join(', ')}.`
-  if (operator === 'exists') return isBoolean(value) ? null : `"exists" takes true or false.`
+  if (!operators.includes(operator)) return { problem: 'where_operator_not_taken', values: { path, operator, allowed: operators.join(', ') } }
+  if (operator === 'exists') return isBoolean(value) ? null : { problem: 'where_exists_boolean', values: {} }
   // `null` (or "null") asks for documents without a value, as Payload reads it.
   if (value === null || value === 'null') return null
   const values = LISTS.has(operator) ? (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]) : [value]
-  if (!LISTS.has(operator) && Array.isArray(value)) return `"${operator}" on "${path}" takes one value; "in" takes a list.`
+  if (!LISTS.has(operator) && Array.isArray(value)) return { problem: 'where_one_value', values: { path, operator } }
   const bad = values.find((item) => !rule.value(item, field, schema))
-  return bad === undefined ? null : `"${String(bad).slice(0, 50)}" is not a value "${path}" can hold.`
+  return bad === undefined ? null : { problem: 'where_bad_value', values: { path, value: String(bad).slice(0, 50) } }
 }
 
 function isBoolean(value: unknown): boolean {

@@ -147,6 +147,17 @@ const zhTW = {
   input_no_document: '請以 JSON 物件傳送要儲存的資料（Content-Type: application/json）',
   input_day_order: '結束日期不可早於開始日期',
   input_invalid_page: '頁碼須為 1 到 1000000 之間的整數',
+  where_too_deep: '「where」最多只能巢狀 {{max}} 層',
+  where_not_object: '「where」必須是條件組成的物件，例如 where[key][equals]=opening.standard',
+  where_not_list: '「{{path}}」必須是條件的清單',
+  where_no_operator: '「{{path}}」的條件須指明運算子，例如 where[{{path}}][equals]=…',
+  where_unknown_operator: '「{{operator}}」不是運算子；可用：{{allowed}}',
+  where_whole_field: '「{{path}}」無法整體查詢，請查詢其中的欄位',
+  where_operator_not_taken: '「{{path}}」不接受「{{operator}}」；可用：{{allowed}}',
+  where_exists_boolean: '「exists」只接受 true 或 false',
+  where_one_value: '「{{path}}」的「{{operator}}」只接受一個值；多個值請用「in」',
+  where_bad_value: '「{{value}}」不是「{{path}}」可有的值',
+  graphql_paging: '「limit」須為 1 到 {{max}}，且不接受「pagination: false」；較長的清單請分頁讀取',
 } as const
 
 export type AdminMessages = Record<keyof typeof zhTW, string>
@@ -288,6 +299,17 @@ const zh: AdminMessages = {
   input_no_document: '请以 JSON 对象发送要保存的数据（Content-Type: application/json）',
   input_day_order: '结束日期不可早于开始日期',
   input_invalid_page: '页码须为 1 到 1000000 之间的整数',
+  where_too_deep: '“where”最多只能嵌套 {{max}} 层',
+  where_not_object: '“where”必须是由条件组成的对象，例如 where[key][equals]=opening.standard',
+  where_not_list: '“{{path}}”必须是条件的列表',
+  where_no_operator: '“{{path}}”的条件须指明运算符，例如 where[{{path}}][equals]=…',
+  where_unknown_operator: '“{{operator}}”不是运算符；可用：{{allowed}}',
+  where_whole_field: '“{{path}}”无法整体查询，请查询其中的字段',
+  where_operator_not_taken: '“{{path}}”不接受“{{operator}}”；可用：{{allowed}}',
+  where_exists_boolean: '“exists”只接受 true 或 false',
+  where_one_value: '“{{path}}”的“{{operator}}”只接受一个值；多个值请用“in”',
+  where_bad_value: '“{{value}}”不是“{{path}}”可有的值',
+  graphql_paging: '“limit”须为 1 到 {{max}}，且不接受“pagination: false”；较长的列表请分页读取',
 }
 
 const en: AdminMessages = {
@@ -427,6 +449,17 @@ const en: AdminMessages = {
   input_no_document: 'Send the document to save as a JSON object (Content-Type: application/json)',
   input_day_order: 'The end day cannot be before the start day',
   input_invalid_page: 'The page must be a whole number from 1 to 1000000',
+  where_too_deep: 'A "where" may nest at most {{max}} levels',
+  where_not_object: '"where" must be an object of conditions, e.g. where[key][equals]=opening.standard',
+  where_not_list: '"{{path}}" must be a list of conditions',
+  where_no_operator: 'The condition on "{{path}}" must name an operator, e.g. where[{{path}}][equals]=…',
+  where_unknown_operator: '"{{operator}}" is not an operator; use one of {{allowed}}',
+  where_whole_field: '"{{path}}" cannot be queried as a whole; query one of its fields',
+  where_operator_not_taken: '"{{path}}" does not take "{{operator}}"; it takes {{allowed}}',
+  where_exists_boolean: '"exists" takes true or false',
+  where_one_value: '"{{operator}}" on "{{path}}" takes one value; "in" takes a list',
+  where_bad_value: '"{{value}}" is not a value "{{path}}" can hold',
+  graphql_paging: '"limit" must be 1 to {{max}}, and "pagination: false" is not allowed; page through longer lists',
 }
 
 export const ADMIN_TRANSLATIONS = {

@@ -4,6 +4,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type Express } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
+import { message, messageLanguage } from '../delivery/messages'
 import { BODY_LIMITS, checkedApiBody, readApiBody, readWholeBody, wellFormedPath, withErrorShape } from './apiRequests'
 import { jsonErrorHandler, sendError } from './errors'
 import { deliveryCors, queryLimits, securityHeaders } from './protection'
@@ -63,7 +64,7 @@ export function createApp({ payload, config, nextHandler, delivery, limits }: Ap
     // Not nextHandler directly: Express's third argument would be taken for Next's parsedUrl.
     app.all('/{*path}', (req, res) => nextHandler(req, res))
   } else {
-    app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}.`))
+    app.use((req, res) => sendError(res, 404, 'not_found', message('route_not_found', messageLanguage(req.headers['accept-language']), { method: req.method, path: req.path })))
   }
   app.use(jsonErrorHandler)
   return app

@@ -32,6 +32,9 @@ export function sendDeliveryError(req: Request, res: Response, error: DeliveryEr
   res.status(error.status).json({ error: { code: error.code, message: message(error.messageKey, messageLanguage(req.headers['accept-language']), error.values) } })
 }
 
+const MAX_SEARCH_CHARACTERS = 100
+const MAX_VARIABLE_VALUE_CHARACTERS = 200
+
 type Query = { locale: DeliveryLocale; channel?: string; day: string; time: number; category?: string; q?: string; vars: VariableValues; dayGiven: boolean }
 
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? String(value.at(-1)) : value === undefined ? undefined : String(value))
@@ -49,7 +52,7 @@ export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, ti
     throw new DeliveryError(400, 'unknown_category', 'unknown_category', { value: category, allowed: [...snapshot.categories.keys()].join(', ') })
   }
   const q = one(query.q)
-  if (q !== undefined && q.length > 100) throw new DeliveryError(400, 'invalid_query', 'invalid_query', { problem: '"q" is at most 100 characters.' })
+  if (q !== undefined && q.length > MAX_SEARCH_CHARACTERS) throw new DeliveryError(400, 'invalid_query', 'invalid_q', { max: MAX_SEARCH_CHARACTERS })
   const at = one(query.at)
   let day: string
   let time: number
@@ -70,8 +73,8 @@ export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, ti
   for (const [name, value] of Object.entries(query)) {
     const match = /^vars\[(.*)\]$/.exec(name)
     if (!match) continue
-    if (!VARIABLE_NAME_PATTERN.test(match[1]!) || typeof value !== 'string' || value.length > 200) {
-      throw new DeliveryError(400, 'invalid_query', 'invalid_query', { problem: `vars[${match[1]}] must name a variable (lowercase, digits, _) and carry one value of at most 200 characters.` })
+    if (!VARIABLE_NAME_PATTERN.test(match[1]!) || typeof value !== 'string' || value.length > MAX_VARIABLE_VALUE_CHARACTERS) {
+      throw new DeliveryError(400, 'invalid_query', 'invalid_vars', { name: match[1], max: MAX_VARIABLE_VALUE_CHARACTERS })
     }
     vars[match[1]!] = value
   }

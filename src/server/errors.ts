@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express'
 
+import { message, messageLanguage } from '../delivery/messages'
+
 /** The JSON error shape of PRODUCT.md: `{error: {code, message}}`. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } })
@@ -11,8 +13,9 @@ export function errorResponse(status: number, code: string, message: string, det
 }
 
 /** Last-resort handler: an error no route turned into an answer is logged and is a 500 in the API's shape. */
-export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+export const jsonErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500
-  if (status >= 500) console.error(error)
-  sendError(res, status, status >= 500 ? 'internal_error' : 'bad_request', status >= 500 ? 'Internal server error.' : String(error?.message ?? 'Bad request.'))
+  if (status < 500) return sendError(res, status, 'bad_request', String(error?.message ?? 'Bad request.'))
+  console.error(error)
+  sendError(res, status, 'internal_error', message('internal_error', messageLanguage(req.headers['accept-language'])))
 }

@@ -2,9 +2,10 @@ import cors from 'cors'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 
+import type { MessageKey } from '../delivery/messages'
 import { MAX_DEPTH, MAX_LIMIT } from '../domain/queryBounds'
 import { overriddenQuery } from './apiRequests'
-import { sendError } from './errors'
+import { DeliveryError, sendDeliveryError } from './deliveryRoutes'
 
 /**
  * Security headers that keep the admin working: Next renders inline scripts and styles, and
@@ -55,33 +56,31 @@ export const queryLimits: RequestHandler = (req: Request, res: Response, next: N
   // A query sent as the body of a POST read counts as much as one in the address.
   for (const [name, value] of overridden ?? []) query.append(name, value)
   const problem = queryProblem(query)
-  if (problem) sendError(res, 400, problem.code, problem.message)
+  if (problem) sendDeliveryError(req, res, new DeliveryError(400, problem.code, problem.messageKey, problem.values))
   else next()
 }
 
-export function queryProblem(query: URLSearchParams): { code: 'query_too_broad' | 'invalid_query'; message: string } | null {
-  const tooBroad = (message: string) => ({ code: 'query_too_broad' as const, message })
+type QueryProblem = { code: 'query_too_broad' | 'invalid_query'; messageKey: MessageKey; values: Record<string, string | number> }
+
+export function queryProblem(query: URLSearchParams): QueryProblem | null {
+  const tooBroad = (messageKey: MessageKey, max: number): QueryProblem => ({ code: 'query_too_broad', messageKey, values: { max } })
   const limit = query.get('limit')
-  if (limit !== null && !(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LIMIT)) {
-    return tooBroad(`"limit" must be 1 to ${MAX_LIMIT} (page through longer lists).`)
-  }
-  if (query.get('pagination') === 'false') return tooBroad(`"pagination=false" is not allowed on the REST API; page through the list (limit at most ${MAX_LIMIT}).`)
+  if (limit !== null && !(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LIMIT)) return tooBroad('query_limit', MAX_LIMIT)
+  if (query.get('pagination') === 'false') return tooBroad('query_pagination', MAX_LIMIT)
   const depth = query.get('depth')
-  if (depth !== null && !(/^\d+$/.test(depth) && Number(depth) <= MAX_DEPTH)) return tooBroad(`"depth" must be 0 to ${MAX_DEPTH}.`)
+  if (depth !== null && !(/^\d+$/.test(depth) && Number(depth) <= MAX_DEPTH)) return tooBroad('query_depth', MAX_DEPTH)
   const where = [...query.keys()].filter((key) => key.startsWith('where'))
-  if (where.length > MAX_WHERE_CONDITIONS) return tooBroad(`A "where" may hold at most ${MAX_WHERE_CONDITIONS} conditions.`)
-  if (where.some((key) => (key.match(/\[/g) ?? []).length > MAX_WHERE_NESTING)) return tooBroad(`A "where" may nest at most ${MAX_WHERE_NESTING} levels.`)
+  if (where.length > MAX_WHERE_CONDITIONS) return tooBroad('query_where_conditions', MAX_WHERE_CONDITIONS)
+  if (where.some((key) => (key.match(/\[/g) ?? []).length > MAX_WHERE_NESTING)) return tooBroad('query_where_nesting', MAX_WHERE_NESTING)
   // Payload reads these as one value each, and fails on a list (`limit=1&limit=2`, `page[]=1`).
   for (const name of SINGLE_VALUED) {
     const given = [...query.keys()].filter((key) => key === name || key.startsWith(`${name}[`))
-    if (given.length > 1 || (given.length === 1 && given[0] !== name)) return { code: 'invalid_query', message: `"${name}" takes one value.` }
+    if (given.length > 1 || (given.length === 1 && given[0] !== name)) return { code: 'invalid_query', messageKey: 'query_single_value', values: { name } }
   }
   // Payload reads a bare `where` (or `data`) as JSON, and fails on anything else.
   for (const name of ['where', 'data']) {
     const json = query.get(name)
-    if (json !== null && json !== '' && !isJsonObject(json)) {
-      return { code: 'invalid_query', message: `"${name}" given whole must be a JSON object, e.g. where={"key":{"equals":"opening.standard"}}.` }
-    }
+    if (json !== null && json !== '' && !isJsonObject(json)) return { code: 'invalid_query', messageKey: 'query_json_object', values: { name } }
   }
   return null
 }

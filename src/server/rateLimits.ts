@@ -5,7 +5,6 @@ import { ipKeyGenerator, MemoryStore, MINUTE, rateLimit } from 'express-rate-lim
 
 import { message, messageLanguage } from '../delivery/messages'
 import type { CredentialCache, Principal } from './credentials'
-import { sendError } from './errors'
 
 const WINDOW_MS = MINUTE
 
@@ -72,6 +71,10 @@ export function loginRateLimit(limit: number): RequestHandler {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => sendError(res, 429, 'rate_limited', 'Too many failed sign-ins from this address; wait 15 minutes and try again.'),
+    handler: (req, res) => {
+      const text = message('sign_in_rate_limited', messageLanguage(req.headers['accept-language']), { minutes: 15 })
+      // `errors` is what the admin's sign-in form shows.
+      res.status(429).json({ error: { code: 'rate_limited', message: text }, errors: [{ message: text }] })
+    },
   })
 }

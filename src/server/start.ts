@@ -11,6 +11,7 @@ import { ensureFirstAdmin } from '../bootstrap'
 import { createPayloadConfig } from '../createPayloadConfig'
 import type { Settings } from '../settings'
 import { loadStandardLibrary } from '../../seed/load'
+import { message, messageLanguage } from '../delivery/messages'
 import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
 import { startScheduler } from '../jobs/scheduler'
 import { createApp } from './app'
@@ -47,11 +48,9 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
   const status = tooLarge ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
-  const body = JSON.stringify({
-    error: tooLarge
-      ? { code: 'headers_too_large', message: 'The address or headers are larger than 16 KB.' }
-      : { code: 'bad_request', message: 'The request is not valid HTTP.' },
-  })
+  const code = tooLarge ? 'headers_too_large' : 'bad_request'
+  // No header was read, so no Accept-Language either: the default language.
+  const body = JSON.stringify({ error: { code, message: message(code, messageLanguage(undefined)) } })
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Payload } from 'payload'
 
+import type { MessageKey } from '../delivery/messages'
 import { openApiDocument } from '../delivery/openapi'
 import { isDeliveryLocale } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
@@ -33,14 +34,18 @@ function authenticate(credentials: CredentialCache) {
   }
 }
 
+/** A 400 `invalid_body`, told in the caller's language. */
+const invalidBody = (req: Request, res: Response) => (messageKey: MessageKey, values: Record<string, string> = {}) =>
+  sendDeliveryError(req, res, new DeliveryError(400, 'invalid_body', messageKey, values))
+
 /** `POST /v1/usage {key, locale, channel}` → 202: an agent used a published phrase. */
 function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
   return (req: Request, res: Response) => {
     const { key, locale, channel } = (req.body ?? {}) as Record<string, unknown>
-    const invalid = (problem: string) => sendDeliveryError(req, res, new DeliveryError(400, 'invalid_body', 'invalid_body', { problem }))
-    if (typeof key !== 'string' || !key) return invalid('Send {"key": "<phrase key>", "locale": "zh-TW", "channel": "phone"}.')
-    if (!isDeliveryLocale(locale)) return invalid(`"locale" is one of ${DELIVERY_LOCALES.join(', ')}.`)
-    if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) return invalid(`"channel" is one of ${CHANNELS.join(', ')}.`)
+    const invalid = invalidBody(req, res)
+    if (typeof key !== 'string' || !key) return invalid('usage_body')
+    if (!isDeliveryLocale(locale)) return invalid('body_locale', { allowed: DELIVERY_LOCALES.join(', ') })
+    if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) return invalid('body_channel', { allowed: CHANNELS.join(', ') })
     if (!store.snapshot.phrases.has(key)) return sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'phrase_not_found', { key }))
     const principal = req.principal!
     usage.record({
@@ -62,9 +67,9 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
 function lintRoute(payload: Payload) {
   return async (req: Request, res: Response) => {
     const { text, locale = 'zh-Hant' } = (req.body ?? {}) as Record<string, unknown>
-    const invalid = (problem: string) => sendDeliveryError(req, res, new DeliveryError(400, 'invalid_body', 'invalid_body', { problem }))
-    if (typeof text !== 'string') return invalid('Send the text to check: {"text": "…", "locale": "zh-TW"}.')
-    if (!isDeliveryLocale(locale)) return invalid(`"locale" is one of ${DELIVERY_LOCALES.join(', ')}.`)
+    const invalid = invalidBody(req, res)
+    if (typeof text !== 'string') return invalid('lint_body')
+    if (!isDeliveryLocale(locale)) return invalid('body_locale', { allowed: DELIVERY_LOCALES.join(', ') })
     if (text.length > MAX_CONVERT_CHARACTERS) {
       return sendDeliveryError(req, res, new DeliveryError(413, 'text_too_long', 'text_too_long', { length: text.length, max: MAX_CONVERT_CHARACTERS }))
     }
