@@ -9,6 +9,7 @@ import { BODY_LIMITS, checkedApiBody, readApiBody, readWholeBody, wellFormedPath
 import { jsonErrorHandler, sendError } from './errors'
 import { deliveryCors, queryLimits, securityHeaders } from './protection'
 import { type DeliveryRateLimit, loginRateLimit } from './rateLimits'
+import type { HitExchange } from './sharedHits'
 import { type DeliveryParts, v1Router } from './v1'
 import { sendWebResponse, toWebRequest } from './webRequest'
 
@@ -18,7 +19,7 @@ type AppParts = {
   /** Next's request handler for /admin and Next's assets; absent in API-only mode. */
   nextHandler?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
   delivery: DeliveryParts
-  limits: { delivery: DeliveryRateLimit; loginsPerAddress: number; corsOrigins: string[] }
+  limits: { delivery: DeliveryRateLimit; loginsPerAddress: number; corsOrigins: string[]; hitExchange?: HitExchange }
 }
 
 /**
@@ -47,7 +48,7 @@ export function createApp({ payload, config, nextHandler, delivery, limits }: Ap
 
   const apiRoute = config.routes.api
   app.use(apiRoute, readApiBody, wellFormedPath)
-  app.post(`${apiRoute}/users/login`, loginRateLimit(limits.loginsPerAddress))
+  app.post(`${apiRoute}/users/login`, loginRateLimit(limits.loginsPerAddress, limits.hitExchange))
   app.use(apiRoute, queryLimits, checkedApiBody)
   // GraphQL needs no Next either: its handler takes a Web Request too.
   const graphQL = GRAPHQL_POST(Promise.resolve(config))

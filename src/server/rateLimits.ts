@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { ipKeyGenerator, MemoryStore, MINUTE, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, MemoryStore, MINUTE, rateLimit, type Store } from 'express-rate-limit'
 
 import { message, messageLanguage } from '../delivery/messages'
 import type { CredentialCache, Principal } from './credentials'
+import { type HitExchange, SharedHitStore } from './sharedHits'
 
 const WINDOW_MS = MINUTE
 
@@ -18,17 +19,19 @@ const tooMany = (acceptLanguage: string | undefined, retryAfterSeconds: number) 
  * `/v1` requests per minute per API client (or signed-in person; unauthenticated callers per
  * address, which also slows guessing keys). express-rate-limit counts in one store that both the
  * Express routes and the fast path (which answers cached reads before Express) increment, so a
- * client cannot go round the limit by asking for cached answers. Counts are per process: with N
- * processes behind a load balancer a client gets up to N times the limit (see README).
+ * client cannot go round the limit by asking for cached answers. Given an exchange (PostgreSQL),
+ * the processes on one database share their counts (src/server/sharedHits.ts).
  */
 export class DeliveryRateLimit {
-  private readonly store = new MemoryStore()
+  private readonly store: Store
   readonly middleware: RequestHandler
 
   constructor(
     private readonly limit: number,
     credentials: CredentialCache,
+    exchange?: HitExchange,
   ) {
+    this.store = exchange ? new SharedHitStore('delivery', exchange) : new MemoryStore()
     this.middleware = limit
       ? rateLimit({
           windowMs: WINDOW_MS,
@@ -61,11 +64,13 @@ export class DeliveryRateLimit {
 
 /**
  * Failed sign-ins per IP address (successful ones are not counted), in front of Payload's own
- * lockout of an account after 5 failures: one address cannot try passwords across many accounts.
+ * lockout of an account after 5 failures: one address cannot try passwords across many accounts,
+ * nor across the processes sharing an exchange.
  */
-export function loginRateLimit(limit: number): RequestHandler {
+export function loginRateLimit(limit: number, exchange?: HitExchange): RequestHandler {
   if (!limit) return (_req, _res, next) => next()
   return rateLimit({
+    ...(exchange ? { store: new SharedHitStore('sign-in', exchange) } : {}),
     windowMs: 15 * MINUTE,
     limit,
     skipSuccessfulRequests: true,

@@ -19,6 +19,7 @@ import { CredentialCache } from './credentials'
 import { ResponseCache } from './deliveryRoutes'
 import { deliveryFastPath } from './fastPath'
 import { DeliveryRateLimit } from './rateLimits'
+import { type PgPool, PostgresHitExchange } from './sharedHits'
 import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -81,13 +82,15 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     credentials: new CredentialCache(payload),
     timeZone: settings.timezone,
   }
-  const deliveryLimit = new DeliveryRateLimit(settings.deliveryRateLimit, delivery.credentials)
+  // Processes on one PostgreSQL database share their rate limit counts; SQLite is for one process.
+  const hitExchange = payload.db.name === 'postgres' ? await PostgresHitExchange.start((payload.db as unknown as { pool: PgPool }).pool, (line) => payload.logger.warn(line)) : undefined
+  const deliveryLimit = new DeliveryRateLimit(settings.deliveryRateLimit, delivery.credentials, hitExchange)
   const app = createApp({
     payload,
     config,
     nextHandler,
     delivery,
-    limits: { delivery: deliveryLimit, loginsPerAddress: settings.loginRateLimit, corsOrigins: settings.corsOrigins },
+    limits: { delivery: deliveryLimit, loginsPerAddress: settings.loginRateLimit, corsOrigins: settings.corsOrigins, hitExchange },
   })
   const fastPath = deliveryFastPath(delivery, deliveryLimit)
   const server = createServer((req, res) => {
@@ -113,6 +116,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await stopScheduler()
       await store.stop()
       await usage.stop()
+      await hitExchange?.stop()
       await nextApp?.close()
       await payload.destroy()
     },

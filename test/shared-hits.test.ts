@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import pg from 'pg'
+
+import { type PgPool, PostgresHitExchange, SharedHitStore } from '../src/server/sharedHits'
+import { freshPostgresUrl } from './helpers/databases'
+
+const SHARE_EVERY_MS = 50
+const settle = () => new Promise((resolve) => setTimeout(resolve, SHARE_EVERY_MS * 6))
+
+/**
+ * Rate limit counts shared by NOTIFY/LISTEN on a real PostgreSQL server: each "process" here is
+ * its own pool, exchange and store, as two server processes would have.
+ */
+describe('rate limit hits shared between processes on one PostgreSQL database', () => {
+  const pools: pg.Pool[] = []
+  const exchanges: PostgresHitExchange[] = []
+  const stores: SharedHitStore[] = []
+
+  const serverProcess = async (counter = 'delivery', windowMs = 60_000) => {
+    const pool = new pg.Pool({ connectionString: url, max: 3 })
+    pools.push(pool)
+    const exchange = await PostgresHitExchange.start(pool as unknown as PgPool, (line) => logged.push(line))
+    exchanges.push(exchange)
+    const store = new SharedHitStore(counter, exchange, SHARE_EVERY_MS)
+    store.init({ windowMs })
+    stores.push(store)
+    return { pool, exchange, store }
+  }
+  let url: string
+  const logged: string[] = []
+
+  beforeAll(async () => {
+    url = await freshPostgresUrl('shared_hits')
+  })
+  afterAll(async () => {
+    for (const store of stores) store.shutdown()
+    for (const exchange of exchanges) await exchange.stop()
+    for (const pool of pools) await pool.end()
+  })
+
+  it('counts a client\'s hits on every process, within one sharing interval', async () => {
+    const [a, b, c] = [await serverProcess(), await serverProcess(), await serverProcess()]
+    for (let n = 0; n < 5; n++) a.store.increment('api-clients:1')
+    for (let n = 0; n < 3; n++) b.store.increment('api-clients:1')
+    b.store.increment('api-clients:2')
+    // At once, each process knows its own hits...
+    expect(a.store.get('api-clients:1')?.totalHits).toBe(5)
+    await settle()
+    // ...and soon the others' too.
+    for (const { store } of [a, b, c]) {
+      expect(store.get('api-clients:1')?.totalHits).toBe(8)
+      expect(store.get('api-clients:2')?.totalHits).toBe(1)
+    }
+    expect(c.store.increment('api-clients:1').totalHits).toBe(9)
+    // A hit taken back (a successful sign-in) is taken back everywhere.
+    a.store.decrement('api-clients:2')
+    await settle()
+    expect(b.store.get('api-clients:2')?.totalHits).toBe(0)
+    expect(logged).toEqual([])
+  })
+
+  it('keeps counters apart and starts every process at zero in a new window', async () => {
+    const [a, b] = [await serverProcess('sign-in', 1000), await serverProcess('delivery', 1000)]
+    // Wait for the start of a window, so the hits below fall in one.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20))
+    a.store.increment('ip:10.0.0.1')
+    const { resetTime } = a.store.increment('ip:10.0.0.1')
+    expect(resetTime!.getTime() % 1000).toBe(0)
+    await settle()
+    expect(b.store.get('ip:10.0.0.1')).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, resetTime!.getTime() - Date.now() + 20))
+    expect(a.store.get('ip:10.0.0.1')).toBeUndefined()
+    expect(a.store.increment('ip:10.0.0.1').totalHits).toBe(1)
+  })
+
+  it('shares thousands of clients in notifications under PostgreSQL\'s size limit', async () => {
+    const [a, b] = [await serverProcess('many'), await serverProcess('many')]
+    const keys = Array.from({ length: 3000 }, (_, n) => `ip:2001:db8:${n.toString(16)}::/56`)
+    for (const key of keys) a.store.increment(key)
+    await settle()
+    expect(keys.filter((key) => b.store.get(key)?.totalHits !== 1)).toEqual([])
+    expect(logged).toEqual([])
+  })
+
+  it('listens again after its connection is lost', async () => {
+    const [a, b] = [await serverProcess('reconnect'), await serverProcess('reconnect')]
+    // Ends b's listening connection from the server side, as a PostgreSQL restart would.
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN phrasebook_rate_limit_hits' AND pid <> pg_backend_pid()`)
+    await admin.end()
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(logged.some((line) => line.includes('not received from other processes'))).toBe(true)
+    a.store.increment('api-clients:7')
+    let seen: number | undefined
+    for (let tries = 0; tries < 40 && seen !== 1; tries++) {
+      await settle()
+      seen = b.store.get('api-clients:7')?.totalHits
+    }
+    expect(seen).toBe(1)
+    logged.length = 0
+  })
+})
