@@ -1,7 +1,5 @@
+import { type Client, type Config, createClient, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
 import type { Payload } from 'payload'
-
-type LibsqlTransaction = { commit: () => Promise<void>; rollback: () => Promise<void>; close: () => void }
-type LibsqlClient = { transaction: (mode?: string) => Promise<LibsqlTransaction>; execute: (sql: string) => Promise<unknown> }
 
 const QUEUE_KEY = Symbol.for('phrasebook.sqliteTransactionQueues')
 /**
@@ -10,41 +8,91 @@ const QUEUE_KEY = Symbol.for('phrasebook.sqliteTransactionQueues')
  */
 const QUEUES: Map<string, Promise<void>> = ((globalThis as Record<symbol, unknown>)[QUEUE_KEY] ??= new Map()) as Map<string, Promise<void>>
 
+const BEGIN: Record<TransactionMode, string> = { write: 'BEGIN IMMEDIATE', read: 'BEGIN TRANSACTION READONLY', deferred: 'BEGIN DEFERRED' }
+
 /**
- * Makes SQLite transactions safe inside one Node process. libSQL is synchronous: a second
- * transaction's `BEGIN IMMEDIATE` waiting for the lock would block the event loop, and with it
- * the first transaction that holds the lock, until the busy timeout fails it. So this process's
- * transactions take turns here, waiting without blocking. Also, libSQL hands its connection to
- * each transaction and opens a new one for what comes next, without the busy timeout Payload
- * set on the first; every such connection gets it too (other processes may still hold the lock).
+ * Makes SQLite transactions safe inside one Node process, and cheap.
+ *
+ * libSQL is synchronous: a second transaction's `BEGIN IMMEDIATE` waiting for the lock would block
+ * the event loop, and with it the first transaction that holds the lock, until the busy timeout
+ * fails it. So this process's transactions take turns here, waiting without blocking.
+ *
+ * Taking turns, they can all run on one connection of their own. libSQL's `transaction()` hands
+ * its connection to the transaction and opens a new one for what comes next, and nothing closes
+ * the old ones before garbage collection: seeding the library left over 1,100 descriptors open,
+ * and under the common limit of 1,024 open files `npm start` failed while seeding.
  */
 export async function serializeSqliteTransactions(payload: Payload, busyTimeoutMs: number): Promise<void> {
   if (payload.db.name !== 'sqlite') return
-  const { client, clientConfig } = payload.db as unknown as { client: LibsqlClient; clientConfig: { url: string } }
-  const begin = client.transaction.bind(client)
-  client.transaction = async (mode) => {
+  const { client, clientConfig } = payload.db as unknown as { client: Client; clientConfig: Config }
+  const connection = createClient(clientConfig)
+  // Other processes may hold the lock: wait for it as Payload's own connection does.
+  await connection.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+  client.transaction = async (mode: TransactionMode = 'write') => {
     let release!: () => void
     const turn = new Promise<void>((resolve) => (release = resolve))
     const previous = QUEUES.get(clientConfig.url) ?? Promise.resolve()
     QUEUES.set(clientConfig.url, previous.then(() => turn))
     try {
       await waitedFor(previous, busyTimeoutMs)
-      const transaction = await begin(mode)
-      await client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
-      const ending = (end: () => Promise<void>) => async () => {
-        try {
-          await end()
-        } finally {
-          release()
-        }
-      }
-      transaction.commit = ending(transaction.commit.bind(transaction))
-      transaction.rollback = ending(transaction.rollback.bind(transaction))
-      return transaction
+      await connection.execute(BEGIN[mode])
+      return transactionOn(connection, release)
     } catch (error) {
       release()
       throw error
     }
+  }
+  const destroy = payload.db.destroy?.bind(payload.db)
+  payload.db.destroy = async () => {
+    connection.close()
+    await destroy?.()
+  }
+}
+
+/** A transaction begun on `connection`; the connection's next transaction may begin when it ends. */
+function transactionOn(connection: Client, ended: () => void): Transaction {
+  let closed = false
+  const open = () => {
+    if (closed) throw new Error('SQLite: the transaction is closed')
+  }
+  const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
+    if (closed) return
+    closed = true
+    try {
+      await connection.execute(statement)
+    } catch (error) {
+      // SQLite has already rolled back after some errors (a full disk, say): nothing to undo.
+      if (statement === 'ROLLBACK' && /no transaction is active/.test(String(error))) return
+      // A failed COMMIT leaves the transaction open: roll it back, or the next one could not begin.
+      await connection.execute('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      ended()
+    }
+  }
+  return {
+    execute: async (statement: InStatement) => {
+      open()
+      return connection.execute(statement)
+    },
+    batch: async (statements: InStatement[]) => {
+      const results: ResultSet[] = []
+      for (const statement of statements) {
+        open()
+        results.push(await connection.execute(statement))
+      }
+      return results
+    },
+    executeMultiple: async (sql: string) => {
+      open()
+      return connection.executeMultiple(sql)
+    },
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+    close: () => void end('ROLLBACK').catch(() => undefined),
+    get closed() {
+      return closed
+    },
   }
 }
 
