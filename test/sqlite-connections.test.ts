@@ -25,13 +25,13 @@ function descriptorsOn(file: string): number {
 describe('SQLite transactions on one connection', () => {
   let payload: Payload
   let file: string
-  let category: number | string
+  let category: number
 
   beforeAll(async () => {
     const url = freshSqliteUrl('sqlite_connections')
     file = path.resolve(url.slice('file:'.length))
     payload = await startPayload(testSettings(url, 'sqlite-connections'))
-    category = (await payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'hold', name: '等待' } })).id
+    category = (await payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'hold', name: '等待' } })).id as number
   })
   afterAll(async () => {
     await payload?.destroy()
