@@ -52,6 +52,10 @@ describe('rate limit hits shared between processes on one PostgreSQL database', 
       expect(store.get('api-clients:2')?.totalHits).toBe(1)
     }
     expect(c.store.increment('api-clients:1').totalHits).toBe(9)
+    // Whatever else is sent on the channel is ignored, and breaks nothing.
+    for (const junk of ['not json', '{"sender":"x","counter":"delivery","window":"now","hits":{}}', '{"sender":"x","counter":"delivery","window":1,"hits":{"k":"many"}}']) {
+      await a.pool.query('SELECT pg_notify($1, $2)', ['phrasebook_rate_limit_hits', junk])
+    }
     // A hit taken back (a successful sign-in) is taken back everywhere.
     a.store.decrement('api-clients:2')
     await settle()

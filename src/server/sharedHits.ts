@@ -191,11 +191,21 @@ export class PostgresHitExchange implements HitExchange {
 
   private deliver(message: PgNotification): void {
     if (message.channel !== CHANNEL || !message.payload) return
-    const { sender, counter, window, hits } = JSON.parse(message.payload) as { sender: string; counter: string; window: number; hits: Hits }
-    if (sender === this.sender) return
-    for (const receive of this.receivers.get(counter) ?? []) receive(window, hits)
+    let notice: { sender?: unknown; counter?: unknown; window?: unknown; hits?: unknown }
+    try {
+      notice = JSON.parse(message.payload)
+    } catch {
+      // Anyone with access to the database can notify this channel: what is not ours is ignored.
+      return
+    }
+    const { sender, counter, window, hits } = notice
+    if (sender === this.sender || typeof counter !== 'string' || !Number.isInteger(window) || !isHits(hits)) return
+    for (const receive of this.receivers.get(counter) ?? []) receive(window as number, hits)
   }
 }
+
+const isHits = (value: unknown): value is Hits =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((count) => Number.isInteger(count))
 
 /** The hits in parts that each fit in one notification. */
 function parts(hits: Hits): Hits[] {
