@@ -83,7 +83,10 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     timeZone: settings.timezone,
   }
   // Processes on one PostgreSQL database share their rate limit counts; SQLite is for one process.
-  const hitExchange = payload.db.name === 'postgres' ? await PostgresHitExchange.start((payload.db as unknown as { pool: PgPool }).pool, (line) => payload.logger.warn(line)) : undefined
+  const hitExchange =
+    payload.db.name === 'postgres'
+      ? await PostgresHitExchange.start((payload.db as unknown as { pool: PgPool }).pool, (line) => payload.logger.warn(line))
+      : undefined
   const deliveryLimit = new DeliveryRateLimit(settings.deliveryRateLimit, delivery.credentials, hitExchange)
   const app = createApp({
     payload,
