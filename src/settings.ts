@@ -20,9 +20,9 @@ export type Settings = {
   timezone: string
   /** How often the scheduler publishes what is due and expires what is past; 0 turns it off. */
   schedulerIntervalMs: number
-  /** `/v1` requests per minute per API client or person (per process); 0 turns the limit off. */
+  /** `/v1` requests per minute per API client or person (shared by the processes on one PostgreSQL database); 0 turns the limit off. */
   deliveryRateLimit: number
-  /** Failed sign-ins per 15 minutes per IP address (per process); 0 turns the limit off. */
+  /** Failed sign-ins per 15 minutes per IP address (shared likewise); 0 turns the limit off. */
   loginRateLimit: number
   /** Browser origins of agent tools allowed to call `/v1` (CORS); empty: none. */
   corsOrigins: string[]
