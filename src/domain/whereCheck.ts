@@ -1,5 +1,6 @@
 import { isStorableId } from './documentIds'
 import { isoInstant } from './isoTime'
+import { MAX_WHERE_NESTING } from './queryBounds'
 import { characterProblem } from './textInput'
 
 /** What a query needs to know of a field (Payload's flattened fields have this shape). */
@@ -54,8 +55,6 @@ export type WhereProblem = {
   values: Record<string, string | number>
 }
 
-const MAX_NESTING = 8
-
 /**
  * What is wrong with a Payload `where` on a collection's fields, or null: an unknown operator,
  * an operator the field does not take, or a value the field cannot hold. Paths this does not
@@ -63,7 +62,7 @@ const MAX_NESTING = 8
  * (`version.key`, `parent`, `latest`) are read too.
  */
 export function whereProblem(where: unknown, fields: readonly QueryField[], schema: QuerySchema, depth = 0): WhereProblem | null {
-  if (depth > MAX_NESTING) return { problem: 'where_too_deep', values: { max: MAX_NESTING } }
+  if (depth > MAX_WHERE_NESTING) return { problem: 'where_too_deep', values: { max: MAX_WHERE_NESTING } }
   if (typeof where !== 'object' || where === null || Array.isArray(where)) return { problem: 'where_not_object', values: {} }
   for (const [path, condition] of Object.entries(where)) {
     if (path === 'and' || path === 'or') {

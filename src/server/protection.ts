@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import helmet from 'helmet'
 
 import type { MessageKey } from '../delivery/messages'
-import { MAX_DEPTH, MAX_LIMIT } from '../domain/queryBounds'
+import { MAX_DEPTH, MAX_LIMIT, MAX_WHERE_NESTING } from '../domain/queryBounds'
 import { overriddenQuery } from './apiRequests'
 import { DeliveryError, sendDeliveryError } from './deliveryRoutes'
 
@@ -41,7 +41,6 @@ export function deliveryCors(origins: string[]): RequestHandler {
 }
 
 const MAX_WHERE_CONDITIONS = 40
-const MAX_WHERE_NESTING = 8
 const SINGLE_VALUED = ['limit', 'page', 'depth', 'pagination', 'draft', 'trash', 'locale', 'fallback-locale', 'fallbackLocale']
 
 /**
