@@ -37,6 +37,9 @@ export function adminBuildIsCurrent(): boolean {
 /** Runs `next build` for the admin UI (about 30 s) unless the current sources were already built. */
 export function buildAdmin(settings: Settings, { force = false } = {}): void {
   if (!force && adminBuildIsCurrent()) return
+  // Developers changing server code in parallel keep the admin they built (a stale admin still
+  // serves the API); a build shared by several processes at once would be corrupted.
+  if (!force && process.env.PHRASEBOOK_KEEP_ADMIN_BUILD === '1' && existsSync(STAMP)) return
   console.log('Building the admin UI (next build); this takes about half a minute on first start…')
   const started = Date.now()
   const env = {
