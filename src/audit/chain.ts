@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-/** Every kind of event the audit trail records (PRODUCT.md, Workflow). */
+/** Every kind of event the audit trail records (docs/contract.md, Workflow). */
 export const AUDIT_ACTIONS = [
   'create', 'edit', 'submit', 'approve', 'reject', 'publish', 'retire', 'restore', 'expire',
   'import', 'glossary_change', 'forbidden_term_change', 'role_change', 'login_failure', 'api_client_created',

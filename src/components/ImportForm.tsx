@@ -24,7 +24,7 @@ export const ImportForm: React.FC = () => {
     form.append('file', file)
     const response = await fetch(`/api/phrases/import?dryRun=${dryRun}`, { method: 'POST', body: form, credentials: 'include' })
     const body = await response.json().catch(() => ({ error: { message: response.statusText } }))
-    // A refusal carries the row problems and the plan beside its message (PRODUCT.md's error shape).
+    // A refusal carries the row problems and the plan beside its message (docs/contract.md's error shape).
     setAnswer({ ...(response.ok ? body : body.error), ok: response.ok, dryRun })
     setBusy(false)
   }

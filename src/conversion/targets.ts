@@ -1,4 +1,4 @@
-/** The locales text can be converted to (PRODUCT.md, Delivery API) and how OpenCC does each. */
+/** The locales text can be converted to (docs/contract.md, Delivery API) and how OpenCC does each. */
 export const CONVERSION_TARGETS = ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-Hans', 'zh-CN'] as const
 export type ConversionTarget = (typeof CONVERSION_TARGETS)[number]
 

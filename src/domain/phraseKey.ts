@@ -1,4 +1,4 @@
-/** `<category>.<name>`, lowercase letters, digits, `_`, `.`, `-` (PRODUCT.md, Data model). */
+/** `<category>.<name>`, lowercase letters, digits, `_`, `.`, `-` (docs/contract.md, Data model). */
 export const PHRASE_KEY_PATTERN = /^[a-z0-9_-]+\.[a-z0-9_.-]+$/
 export const PHRASE_KEY_MAX_LENGTH = 120
 

@@ -1,7 +1,7 @@
 import { isoInstant } from './isoTime'
 import { characterProblem } from './textInput'
 
-/** The approval workflow of PRODUCT.md: draft → in_review → (approved →) published → retired. */
+/** The approval workflow of docs/contract.md: draft → in_review → (approved →) published → retired. */
 export const WORKFLOW_STATES = ['draft', 'in_review', 'approved', 'published', 'retired'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 

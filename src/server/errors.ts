@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express'
 
 import { message, messageLanguage } from '../delivery/messages'
 
-/** The JSON error shape of PRODUCT.md: `{error: {code, message}}`. */
+/** The JSON error shape of docs/contract.md: `{error: {code, message}}`. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } })
 }

@@ -80,7 +80,7 @@ function lintRoute(payload: Payload) {
 
 export type DeliveryParts = { store: DeliveryStore; usage: UsageRecorder; responses: ResponseCache; credentials: CredentialCache; timeZone: string }
 
-/** The delivery API for agent tools (PRODUCT.md "Delivery API"). */
+/** The delivery API for agent tools (docs/contract.md "Delivery API"). */
 export function v1Router(payload: Payload, { store, usage, responses, credentials, timeZone }: DeliveryParts): Router {
   const router = express.Router()
   const openApi = JSON.stringify(openApiDocument())
