@@ -472,7 +472,9 @@ export interface AuditLog {
     | 'forbidden_term_change'
     | 'role_change'
     | 'login_failure'
-    | 'api_client_created';
+    | 'api_client_created'
+    | 'delete'
+    | 'cancel_schedule';
   summary?: string | null;
   actorKind: 'user' | 'api-client' | 'system';
   actorId?: string | null;

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access'
+import { auditDeletion } from '../hooks/auditDeletion'
 import { auditApiClientCreation } from './hooks/auditCreation'
 
 /**
@@ -14,7 +15,16 @@ export const ApiClients: CollectionConfig = {
     plural: { en: 'API clients', zh: 'API 客户端', 'zh-TW': 'API 用戶端' },
   },
   auth: { useAPIKey: true, disableLocalStrategy: true },
-  hooks: { afterChange: [auditApiClientCreation] },
+  hooks: {
+    afterChange: [auditApiClientCreation],
+    // Never the key itself.
+    afterDelete: [
+      auditDeletion('api-clients', (doc) => ({
+        key: doc.name,
+        before: { name: doc.name, description: doc.description ?? null, enabled: doc.enabled ?? true, apiKeyEnabled: Boolean(doc.enableAPIKey) },
+      })),
+    ],
+  },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'enabled', 'updatedAt'] },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [

@@ -22,6 +22,8 @@ const ACTION_LABELS: Record<AuditAction, StaticLabel> = {
   role_change: { en: 'Role change', zh: '角色变更', 'zh-TW': '角色變更' },
   login_failure: { en: 'Login failure', zh: '登录失败', 'zh-TW': '登入失敗' },
   api_client_created: { en: 'API client created', zh: '创建客服工具客户端', 'zh-TW': '建立客服工具用戶端' },
+  delete: { en: 'Delete', zh: '删除', 'zh-TW': '刪除' },
+  cancel_schedule: { en: 'Schedule cancelled', zh: '取消定时发布', 'zh-TW': '取消排程發布' },
 }
 
 /**

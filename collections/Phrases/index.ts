@@ -18,7 +18,8 @@ import { restoreEndpoint } from './endpoints/restore'
 import { spreadsheetEndpoints } from './endpoints/spreadsheet'
 import { workflowEndpoints } from './endpoints/workflow'
 import { workspaceEndpoints } from './endpoints/workspace'
-import { guardWorkflow } from './hooks/guardWorkflow'
+import { auditPhraseDeletion, refuseDeletingUsedPhrase } from './hooks/guardDeletion'
+import { auditCancelledSchedule, guardWorkflow } from './hooks/guardWorkflow'
 import { rejectStaleWrites } from './hooks/rejectStaleWrites'
 import { stampChange } from './hooks/stampChange'
 import { summarizeReviewNeeds } from './hooks/summarizeReviewNeeds'
@@ -58,8 +59,10 @@ export const Phrases: CollectionConfig = {
   hooks: {
     beforeOperation: [rejectStaleWrites],
     beforeChange: [guardWorkflow, markPersonEdits, stampChange, summarizeReviewNeeds],
-    afterChange: [auditPersonEdits, convertOtherScript],
-    afterDelete: [withdrawDeleted],
+    afterChange: [auditPersonEdits, auditCancelledSchedule, convertOtherScript],
+    beforeDelete: [refuseDeletingUsedPhrase],
+    // The audit entry before the delivery revision: sequences are always taken in that order.
+    afterDelete: [auditPhraseDeletion, withdrawDeleted],
   },
   fields: [
     identifierField('key', phraseKeyProblem, {

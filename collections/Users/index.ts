@@ -1,6 +1,7 @@
 import type { CollectionConfig, StaticLabel } from 'payload'
 
 import { adminFieldOnly, hasRole, isAdmin, isAdminOrSelf, ROLES } from '../../src/access'
+import { auditDeletion } from '../hooks/auditDeletion'
 import { auditLoginFailure } from './hooks/auditLoginFailure'
 import { auditRoleChange } from './hooks/auditRoleChange'
 
@@ -19,7 +20,11 @@ export const Users: CollectionConfig = {
     plural: { en: 'Users', zh: '用户', 'zh-TW': '使用者' },
   },
   auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
-  hooks: { afterChange: [auditRoleChange], afterError: [auditLoginFailure] },
+  hooks: {
+    afterChange: [auditRoleChange],
+    afterDelete: [auditDeletion('users', (doc) => ({ key: doc.email, before: { email: doc.email, name: doc.name ?? null, roles: doc.roles ?? [] } }))],
+    afterError: [auditLoginFailure],
+  },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   access: {
     // Only people with a role may open the admin panel.

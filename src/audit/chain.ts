@@ -4,6 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 export const AUDIT_ACTIONS = [
   'create', 'edit', 'submit', 'approve', 'reject', 'publish', 'retire', 'restore', 'expire',
   'import', 'glossary_change', 'forbidden_term_change', 'role_change', 'login_failure', 'api_client_created',
+  'delete', 'cancel_schedule',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

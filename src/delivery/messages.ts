@@ -44,6 +44,10 @@ const en = {
   internal_error: 'Internal server error.',
   rate_limited: 'Too many requests from this client; try again in {{seconds}} s.',
   sign_in_rate_limited: 'Too many failed sign-ins from this address; wait {{minutes}} minutes and try again.',
+  in_use: 'Phrase "{{key}}" is still in use and cannot be deleted ({{uses}}). Take it out of them first, or retire it instead.',
+  in_use_scenarios: 'scenarios {{keys}}',
+  in_use_variants: 'holiday variants {{keys}}',
+  in_use_separator: '; ',
 }
 type Messages = typeof en
 export type MessageKey = keyof Messages
@@ -88,6 +92,10 @@ const zhHant: Messages = {
   internal_error: '伺服器內部錯誤。',
   rate_limited: '此用戶端的請求過多，請於 {{seconds}} 秒後再試。',
   sign_in_rate_limited: '此位址登入失敗次數過多，請等 {{minutes}} 分鐘後再試。',
+  in_use: '話術「{{key}}」仍在使用中，不能刪除（{{uses}}）。請先將它從中移除，或改為停用。',
+  in_use_scenarios: '通話腳本 {{keys}}',
+  in_use_variants: '節日版本 {{keys}}',
+  in_use_separator: '；',
 }
 
 const zhHans: Messages = {
@@ -130,6 +138,10 @@ const zhHans: Messages = {
   internal_error: '服务器内部错误。',
   rate_limited: '此客户端的请求过多，请于 {{seconds}} 秒后再试。',
   sign_in_rate_limited: '此地址登录失败次数过多，请等 {{minutes}} 分钟后再试。',
+  in_use: '话术“{{key}}”仍在使用中，不能删除（{{uses}}）。请先将它从中移除，或改为停用。',
+  in_use_scenarios: '通话脚本 {{keys}}',
+  in_use_variants: '节日版本 {{keys}}',
+  in_use_separator: '；',
 }
 
 /** One i18next instance for the API's own messages (JSON, so nothing is HTML-escaped). */

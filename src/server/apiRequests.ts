@@ -187,7 +187,7 @@ const STATUS_CODES: Record<number, string> = {
 }
 
 type PayloadErrors = {
-  errors?: { name?: string; message?: string; data?: { errors?: { path?: string; message?: string; label?: string }[] } }[]
+  errors?: { name?: string; message?: string; data?: { code?: unknown; errors?: { path?: string; message?: string; label?: string }[] } }[]
   /** Payload's "route not found" answer. */
   message?: string
 }
@@ -214,8 +214,11 @@ export async function withErrorShape(response: globalThis.Response): Promise<glo
   if (!body || typeof body !== 'object' || body.error || !(Array.isArray(body.errors) || typeof body.message === 'string')) return rebuilt(text)
   const [first] = body.errors ?? [{ message: body.message }]
   const fields = first?.data?.errors
-  const code = first?.name === 'ValidationError' ? 'validation_failed' : (STATUS_CODES[response.status] ?? (response.status >= 500 ? 'internal_error' : 'bad_request'))
+  // A hook's refusal may carry its own code and details (`new APIError(message, status, {code, …})`).
+  const coded = typeof first?.data?.code === 'string' ? (first.data as Record<string, unknown>) : null
+  const code = coded ? String(coded.code) : first?.name === 'ValidationError' ? 'validation_failed' : (STATUS_CODES[response.status] ?? (response.status >= 500 ? 'internal_error' : 'bad_request'))
   const error = {
+    ...coded,
     code,
     message: fields?.length ? fields.map((f) => `${f.label ?? f.path}: ${f.message}`).join('; ') : (first?.message ?? 'Request refused.'),
     ...(fields?.length ? { fields: fields.map((f) => ({ path: f.path, message: f.message })) } : {}),

@@ -1,11 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 
+import { actorOf } from '../../../src/audit/actor'
 import { recordAudit, recordAuditFor } from '../../../src/audit/log'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
+import type { ChangeStamp } from '../../Phrases/hooks/stampChange'
 
 const RECONVERSION_ACTOR = 'Glossary re-conversion'
 
@@ -33,6 +35,13 @@ async function reconvert(
   const converter = await loadConverter(payload, req)
   const report: ReconversionReport = { examined: 0, reconverted: [] }
   const candidates = new Map<string | number, Script>()
+  // The history and the audit entry name the glossary change, not the phrase's last approver.
+  const stamp: ChangeStamp = {
+    action: 'reconvert',
+    by: RECONVERSION_ACTOR,
+    comment: `Glossary change by ${actorOf(req?.user).actorLabel}: ${terms.join(' → ')}`,
+    approvedBy: null,
+  }
   for (const source of SCRIPTS) {
     for (const term of terms) {
       const { docs } = await payload.find({
@@ -65,7 +74,7 @@ async function reconvert(
       locale: target,
       draft: true,
       data: { ...converted, workflowState: 'draft' },
-      context: { conversion: true },
+      context: { conversion: true, reconversion: stamp },
       overrideAccess: true,
       depth: 0,
       req,
@@ -82,6 +91,7 @@ async function reconvert(
       locale: target,
       before: { text: current.text },
       after: { text: converted.text },
+      comment: stamp.comment,
     }, req)
     report.reconverted.push(from.key)
     if (report.reconverted.length % 25 === 0) log(`Re-converting after a glossary change: ${report.reconverted.length} phrases…`)

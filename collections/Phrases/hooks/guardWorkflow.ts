@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
 
 import { isPerson } from '../../../src/access'
+import { recordAuditFor } from '../../../src/audit/log'
 
 /**
  * What a person's save may do outside the workflow endpoints: write drafts, never publish
@@ -23,4 +24,23 @@ export const guardWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, r
     data.publishAt = null
   }
   return data
+}
+
+/**
+ * An approval for later that a save ended (an edit, a restore, a glossary re-conversion) is in the
+ * audit trail: when it was due and who cancelled it, in the save's transaction. The workflow
+ * endpoints record their own transitions (reject, publish).
+ */
+export const auditCancelledSchedule: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  if (context.workflow || context.seed || previousDoc?.workflowState !== 'approved' || !previousDoc.publishAt || doc.workflowState === 'approved') return doc
+  await recordAuditFor(req, {
+    action: 'cancel_schedule',
+    summary: `${doc.key}: the publication scheduled for ${previousDoc.publishAt} is cancelled; the change goes back to draft`,
+    targetCollection: 'phrases',
+    documentId: String(doc.id),
+    documentKey: doc.key,
+    before: { workflowState: previousDoc.workflowState, publishAt: previousDoc.publishAt },
+    after: { workflowState: doc.workflowState, publishAt: doc.publishAt ?? null },
+  })
+  return doc
 }

@@ -1,0 +1,3 @@
+import { describeDeletionAudit } from './suites/deletionAudit'
+
+describeDeletionAudit('postgres')
