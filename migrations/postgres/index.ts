@@ -4,6 +4,7 @@ import * as migration_20261125_010247_scheduling from './20261125_010247_schedul
 import * as migration_20261125_014659_delivery from './20261125_014659_delivery';
 import * as migration_20261125_020851_forbidden_term_audit from './20261125_020851_forbidden_term_audit';
 import * as migration_20261125_035212_review_signals from './20261125_035212_review_signals';
+import * as migration_20261204_123210_deletion_audit from './20261204_123210_deletion_audit';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261125_035212_review_signals.up,
     down: migration_20261125_035212_review_signals.down,
-    name: '20261125_035212_review_signals'
+    name: '20261125_035212_review_signals',
+  },
+  {
+    up: migration_20261204_123210_deletion_audit.up,
+    down: migration_20261204_123210_deletion_audit.down,
+    name: '20261204_123210_deletion_audit'
   },
 ];
