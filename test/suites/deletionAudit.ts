@@ -92,6 +92,7 @@ export function describeDeletionAudit(kind: Exclude<DatabaseKind, 'mongodb'>): v
 
       const english = await remove(`/api/phrases/${id}`, 'en')
       expect(english.status).toBe(409)
+      expect(english.headers.get('content-type')).toMatch(/json/)
       const refusal = await json(english)
       expect(refusal.error).toMatchObject({ code: 'in_use', scenarios: ['silent_call'], variants: [] })
       expect(refusal.error.message).toMatch(/closing\.in_scenario.*silent_call/)
@@ -100,6 +101,9 @@ export function describeDeletionAudit(kind: Exclude<DatabaseKind, 'mongodb'>): v
       expect(simplified.error.message).toContain('通话脚本')
       expect(simplified.error.message).toContain('silent_call')
       expect((await json(remove(`/api/phrases/${id}`, 'zh-TW'))).error.message).toContain('通話腳本')
+      const bulk = await remove('/api/phrases?where[key][equals]=closing.in_scenario', 'en')
+      expect(bulk.status).toBe(400)
+      expect(JSON.stringify(await json(bulk))).toContain('silent_call')
 
       expect(await latest(id)).toMatchObject({ key: 'closing.in_scenario', workflowState: 'published' })
       const kept = await json(api(`/api/scenarios/${(await json(scenario)).doc.id}?depth=0`, 'admin'))
@@ -202,6 +206,8 @@ export function describeDeletionAudit(kind: Exclude<DatabaseKind, 'mongodb'>): v
     it('credits a glossary re-conversion to the glossary change, not to the last approver', async () => {
       const id = await approved('closing.brand', {}, {}, 'zh-Hans', '欢迎致电江南云商。')
       expect(await latest(id)).toMatchObject({ approvedBy: 'reviewer@example.com', changeAction: 'approve' })
+      const publishAt = new Date(Date.now() + 24 * HOUR).toISOString()
+      const later = await approved('closing.brand_later', {}, { publishAt }, 'zh-Hans', '江南云商祝您新年快乐。')
 
       expect((await post('/api/glossary', 'admin', { term: '江南云商', protect: true })).status).toBe(201)
       expect(await latest(id)).toMatchObject({
@@ -216,6 +222,11 @@ export function describeDeletionAudit(kind: Exclude<DatabaseKind, 'mongodb'>): v
       expect(history.versions.find((v: Json) => v.latest)).toMatchObject({ action: 'reconvert', author: 'Glossary re-conversion', approver: null })
       const entry = (await trail()).filter((e) => e.documentKey === 'closing.brand').at(-1)
       expect(entry).toMatchObject({ action: 'edit', actorLabel: 'Glossary re-conversion', comment: `Glossary change by ${settings.adminEmail}: 江南云商` })
+      // The scheduled one's approval covered the old wording: its schedule is cancelled, on the record.
+      expect(await latest(later)).toMatchObject({ changeAction: 'reconvert', workflowState: 'draft', publishAt: null })
+      expect((await trail()).filter((e) => e.documentKey === 'closing.brand_later' && e.action === 'cancel_schedule')).toEqual([
+        expect.objectContaining({ actorLabel: settings.adminEmail, before: { workflowState: 'approved', publishAt }, after: { workflowState: 'draft', publishAt: null } }),
+      ])
       expect(await verified()).toMatchObject({ ok: true })
     })
   })

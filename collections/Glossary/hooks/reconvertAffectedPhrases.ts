@@ -73,7 +73,8 @@ async function reconvert(
       id,
       locale: target,
       draft: true,
-      data: { ...converted, workflowState: 'draft' },
+      // Like a person's edit, it cancels an approval for later (the approval saw the old wording).
+      data: { ...converted, workflowState: 'draft', publishAt: null },
       context: { conversion: true, reconversion: stamp },
       overrideAccess: true,
       depth: 0,
