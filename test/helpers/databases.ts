@@ -94,3 +94,19 @@ export async function runSql(payload: Payload, settings: Settings, statements: s
     await client.end()
   }
 }
+
+/** SQL that makes every audit entry insert fail (storage gone), and SQL that undoes it. */
+export function auditInsertsRefused(kind: 'sqlite' | 'postgres'): { refuse: string[]; allow: string[] } {
+  return kind === 'postgres'
+    ? {
+        refuse: [
+          `CREATE FUNCTION phrasebook_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$ LANGUAGE plpgsql`,
+          'CREATE TRIGGER phrasebook_test_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION phrasebook_test_refuse()',
+        ],
+        allow: ['DROP TRIGGER phrasebook_test_refuse ON audit_log', 'DROP FUNCTION phrasebook_test_refuse()'],
+      }
+    : {
+        refuse: [`CREATE TRIGGER phrasebook_test_refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit storage unavailable'); END`],
+        allow: ['DROP TRIGGER phrasebook_test_refuse'],
+      }
+}

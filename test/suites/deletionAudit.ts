@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../../src/server/start'
 import type { Settings } from '../../src/settings'
-import { type DatabaseKind, freshDatabaseUrl, testSettings } from '../helpers/databases'
+import { auditInsertsRefused, type DatabaseKind, freshDatabaseUrl, runSql, testSettings } from '../helpers/databases'
 
 const PEOPLE = { editor: ['editor'], reviewer: ['reviewer'], auditor: ['auditor'] } as const
 const API_KEY = 'deletion-audit-key-0123456789abcdef'
@@ -176,6 +176,22 @@ export function describeDeletionAudit(kind: Exclude<DatabaseKind, 'mongodb'>): v
       expect(user!.before).toEqual({ email: 'leaver@example.com', name: null, roles: ['editor'] })
       expect(apiClient!.before).toEqual({ name: 'Old bot', description: null, enabled: true, apiKeyEnabled: true })
       expect(JSON.stringify(removals)).not.toContain('old-bot-key')
+      expect(await verified()).toMatchObject({ ok: true })
+    })
+
+    it('rolls a delete back when its audit entry cannot be written', async () => {
+      const id = await approved('closing.atomic_delete')
+      expect(await agentStatus('closing.atomic_delete', 200)).toBe(200)
+      const sql = auditInsertsRefused(kind)
+      await runSql(server.payload, settings, sql.refuse)
+      try {
+        expect((await remove(`/api/phrases/${id}`)).status).toBeGreaterThanOrEqual(500)
+      } finally {
+        await runSql(server.payload, settings, sql.allow)
+      }
+      expect(await latest(id)).toMatchObject({ key: 'closing.atomic_delete', workflowState: 'published' })
+      expect((await api(`/v1/phrases/closing.atomic_delete?locale=zh-TW`, 'agent')).status).toBe(200)
+      expect((await trail()).filter((e) => e.documentKey === 'closing.atomic_delete' && e.action === 'delete')).toEqual([])
       expect(await verified()).toMatchObject({ ok: true })
     })
 
