@@ -34,5 +34,5 @@ export const refuseDeletingUsedPhrase: CollectionBeforeDeleteHook = async ({ id,
 
 export const auditPhraseDeletion = auditDeletion('phrases', (doc, context) => ({
   key: doc.key,
-  before: (context[lastContent(doc.id)] as Record<string, unknown> | undefined) ?? { key: doc.key },
+  before: context[lastContent(doc.id)] as Record<string, unknown>,
 }))
