@@ -19,6 +19,7 @@ import { Scenarios } from '../collections/Scenarios'
 import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
 import { checkedInput, guardedOperations } from '../collections/fields/inputChecks'
+import { payloadCollectionsForPeopleOnly, refuseDisabledApiClients, versionsForPeopleOnly, withoutRoutesOfUnusedFeatures } from './access'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
 import { MAX_DEPTH } from './domain/queryBounds'
@@ -37,7 +38,9 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
       ...[Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients].map(checkedInput),
       // Written by the server only: what they record is never refused for its characters.
       ...[AuditLog, ScheduledRuns, DeliveryRevisions, PhraseUsage],
-    ].map(guardedOperations),
+    ]
+      .map(guardedOperations)
+      .map(versionsForPeopleOnly),
     localization: {
       locales: [
         { code: 'zh-Hant', label: '繁體中文' },
@@ -76,9 +79,10 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
     onInit: async (payload) => {
       await serializeSqliteTransactions(payload, SQLITE_BUSY_TIMEOUT_MS)
       await installAppendOnlyGuards(payload)
+      refuseDisabledApiClients(payload, ApiClients.slug)
     },
     // Server-side only: what hooks need from the settings (see src/runtimeSettings.ts).
     custom: { phrasebook: { auditKey: settings.auditKey, timezone: settings.timezone } satisfies RuntimeSettings },
     typescript: { outputFile: path.resolve(here, 'payload-types.ts') },
-  })
+  }).then((config) => payloadCollectionsForPeopleOnly(withoutRoutesOfUnusedFeatures(config)))
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../src/access'
+import { apiClientsChanged, isAdmin } from '../../src/access'
 import { auditDeletion } from '../hooks/auditDeletion'
 import { auditApiClientCreation } from './hooks/auditCreation'
 
@@ -16,9 +16,11 @@ export const ApiClients: CollectionConfig = {
   },
   auth: { useAPIKey: true, disableLocalStrategy: true },
   hooks: {
-    afterChange: [auditApiClientCreation],
+    // What this process checked about a client's key before a change is checked again at once.
+    afterChange: [auditApiClientCreation, () => apiClientsChanged()],
     // Never the key itself.
     afterDelete: [
+      () => apiClientsChanged(),
       auditDeletion('api-clients', (doc) => ({
         key: doc.name,
         before: { name: doc.name, description: doc.description ?? null, enabled: doc.enabled ?? true, apiKeyEnabled: Boolean(doc.enableAPIKey) },

@@ -6,6 +6,7 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { message, messageLanguage } from '../delivery/messages'
 import { BODY_LIMITS, checkedApiBody, readApiBody, readWholeBody, wellFormedPath, withErrorShape } from './apiRequests'
+import { refuseUnknownApiKeys } from './credentials'
 import { jsonErrorHandler, sendError } from './errors'
 import { deliveryCors, queryLimits, securityHeaders } from './protection'
 import { type DeliveryRateLimit, loginRateLimit } from './rateLimits'
@@ -47,7 +48,7 @@ export function createApp({ payload, config, nextHandler, delivery, limits }: Ap
   app.use('/v1', readWholeBody(() => BODY_LIMITS.delivery), wellFormedPath, deliveryCors(limits.corsOrigins), limits.delivery.middleware, v1Router(payload, delivery))
 
   const apiRoute = config.routes.api
-  app.use(apiRoute, readApiBody, wellFormedPath)
+  app.use(apiRoute, readApiBody, wellFormedPath, refuseUnknownApiKeys(delivery.credentials))
   app.post(`${apiRoute}/users/login`, loginRateLimit(limits.loginsPerAddress, limits.hitExchange))
   app.use(apiRoute, queryLimits, checkedApiBody)
   // GraphQL needs no Next either: its handler takes a Web Request too.

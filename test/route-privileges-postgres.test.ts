@@ -1,0 +1,3 @@
+import { describeRoutePrivileges } from './suites/routePrivileges'
+
+describeRoutePrivileges('postgres')
