@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 /**
@@ -14,4 +15,21 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
     if (started) await killTransaction(req)
     throw error
   }
+}
+
+type PostgresSession = { db: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> } }
+
+/**
+ * Holds `table`'s row `id` until `req`'s transaction ends, so that what the transaction read of
+ * it and decides from it stays true until it commits: a second transaction locking the same row
+ * waits, then reads what the first wrote. PostgreSQL: `SELECT … FOR UPDATE` on the transaction's
+ * connection. SQLite needs nothing: each transaction begins IMMEDIATE, holding the database's
+ * write lock throughout (see serializeSqliteTransactions). MongoDB is not covered.
+ */
+export async function lockForUpdate(req: PayloadRequest, table: string, id: number | string): Promise<void> {
+  if (req.payload.db.name !== 'postgres') return
+  const transactionID = await req.transactionID
+  if (!transactionID) throw new Error(`lockForUpdate(${table}) outside a transaction would hold nothing`)
+  const sessions = (req.payload.db as unknown as { sessions: Record<string, PostgresSession> }).sessions
+  await sessions[String(transactionID)]!.db.execute(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
 }

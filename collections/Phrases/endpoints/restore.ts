@@ -12,7 +12,8 @@ import { decide } from './workflow'
 export const restoreEndpoint: Endpoint = {
   path: '/:id/restore',
   method: 'post',
-  handler: async (req) => {
+  // Decided and written in one transaction (see `decide`).
+  handler: (req) => inTransaction(req, async () => {
     const decided = await decide(req, 'restore')
     if (decided instanceof Response) return decided
     const { phrase, body } = decided
@@ -30,5 +31,5 @@ export const restoreEndpoint: Endpoint = {
       restoreVersionOperation({ id: versionId, collection: req.payload.collections.phrases, draft: true, depth: 0, overrideAccess: true, req }),
     )
     return Response.json({ id: phrase.id, key: phrase.key, workflowState: 'draft', restoredVersion: versionId })
-  },
+  }),
 }

@@ -2,11 +2,13 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 
 import { isPerson } from '../../../src/access'
 import { actorOf } from '../../../src/audit/actor'
+import { isStorableId } from '../../../src/domain/documentIds'
 import { decideTransition, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { lintPhrase, lintRefusal, type LocatedFinding } from '../../../src/lint/reviewGate'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { errorResponse } from '../../../src/server/errors'
+import { inTransaction, lockForUpdate } from '../../../src/transaction'
 import { type TransitionWrite, writeTransition } from '../transition'
 
 type Body = { comment?: unknown; publishAt?: unknown; version?: unknown; acknowledgeWarnings?: unknown }
@@ -24,11 +26,17 @@ async function loadPhrase(req: PayloadRequest, id: string) {
 /**
  * The start of every workflow endpoint: a signed-in person, the JSON body, the phrase, and the
  * workflow rules' decision. Returns the refusal as a Response, or what to write.
+ *
+ * Call it inside the transaction that writes the decision: it locks the phrase first, so a
+ * decision racing this one (in this process or another) waits for that one to commit, then
+ * decides on what it wrote, instead of both deciding on the state they read before either wrote.
  */
 export async function decide(req: PayloadRequest, action: 'submit' | 'approve' | 'reject' | 'retire' | 'restore') {
   if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', 'Sign in to move a phrase through review.')
   await addDataAndFileToRequest(req)
   const id = String(req.routeParams?.id)
+  if (!isStorableId(id, req.payload.db.defaultIDType)) return errorResponse(404, 'not_found', `No phrase ${id}.`)
+  await lockForUpdate(req, 'phrases', id)
   const phrase = await loadPhrase(req, id)
   if (!phrase) return errorResponse(404, 'not_found', `No phrase ${id}.`)
   const body = (req.data ?? {}) as Body
@@ -59,33 +67,36 @@ function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoin
   return {
     path: `/:id/${action}`,
     method: 'post',
-    handler: async (req) => {
-      const decided = await decide(req, action)
-      if (decided instanceof Response) return decided
-      const { phrase, decision, body } = decided
-      let acknowledged: string[] = []
-      if (action === 'submit' || action === 'approve') {
-        const findings = await findingsOf(req, phrase.id)
-        const refusal = lintRefusal(action, findings, body.acknowledgeWarnings)
-        if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, { findings: refusal.findings })
-        acknowledged = [...new Set(findings.map((f) => f.term))]
-      }
-      const reviewer = actorOf(req.user).actorLabel
-      const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
-      if (action === 'approve') {
-        Object.assign(write, { approvedBy: reviewer, publishAt: decision.publishAt, publish: decision.next === 'published' })
-        if (acknowledged.length) write.details = { acknowledgedWarnings: acknowledged }
-      }
-      if (action === 'retire') write.unpublish = true
-      await writeTransition(req, phrase, write)
-      return Response.json({
-        id: phrase.id,
-        key: phrase.key,
-        workflowState: decision.next,
-        ...(decision.publishAt ? { publishAt: decision.publishAt.toISOString() } : {}),
-      })
-    },
+    // Decided and written in one transaction: see `decide`.
+    handler: (req) => inTransaction(req, () => decideAndWrite(req, action)),
   }
+}
+
+async function decideAndWrite(req: PayloadRequest, action: 'submit' | 'approve' | 'reject' | 'retire'): Promise<Response> {
+  const decided = await decide(req, action)
+  if (decided instanceof Response) return decided
+  const { phrase, decision, body } = decided
+  let acknowledged: string[] = []
+  if (action === 'submit' || action === 'approve') {
+    const findings = await findingsOf(req, phrase.id)
+    const refusal = lintRefusal(action, findings, body.acknowledgeWarnings)
+    if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, { findings: refusal.findings })
+    acknowledged = [...new Set(findings.map((f) => f.term))]
+  }
+  const reviewer = actorOf(req.user).actorLabel
+  const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
+  if (action === 'approve') {
+    Object.assign(write, { approvedBy: reviewer, publishAt: decision.publishAt, publish: decision.next === 'published' })
+    if (acknowledged.length) write.details = { acknowledgedWarnings: acknowledged }
+  }
+  if (action === 'retire') write.unpublish = true
+  await writeTransition(req, phrase, write)
+  return Response.json({
+    id: phrase.id,
+    key: phrase.key,
+    workflowState: decision.next,
+    ...(decision.publishAt ? { publishAt: decision.publishAt.toISOString() } : {}),
+  })
 }
 
 /** `POST /api/phrases/:id/submit | approve | reject | retire` (JSON body `{comment?, publishAt?}`). */

@@ -1,0 +1,3 @@
+import { describeDecisionRaces } from './suites/decisionRaces'
+
+describeDecisionRaces('sqlite')
