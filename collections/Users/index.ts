@@ -4,6 +4,7 @@ import { adminFieldOnly, hasRole, isAdmin, isAdminOrSelf, ROLES } from '../../sr
 import { auditDeletion } from '../hooks/auditDeletion'
 import { auditLoginFailure } from './hooks/auditLoginFailure'
 import { auditRoleChange } from './hooks/auditRoleChange'
+import { explainLockout } from './hooks/explainLockout'
 
 const ROLE_LABELS: Record<(typeof ROLES)[number], StaticLabel> = {
   admin: { en: 'Admin', zh: '管理员', 'zh-TW': '管理員' },
@@ -23,7 +24,7 @@ export const Users: CollectionConfig = {
   hooks: {
     afterChange: [auditRoleChange],
     afterDelete: [auditDeletion('users', (doc) => ({ key: doc.email, before: { email: doc.email, name: doc.name ?? null, roles: doc.roles ?? [] } }))],
-    afterError: [auditLoginFailure],
+    afterError: [auditLoginFailure, explainLockout],
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   access: {

@@ -1,0 +1,3 @@
+import { describeAccountLock } from './suites/accountLock'
+
+describeAccountLock('sqlite')
