@@ -1,3 +1,4 @@
+import type { MessageKey } from '../delivery/messages'
 import { isoInstant } from './isoTime'
 import { characterProblem } from './textInput'
 
@@ -34,38 +35,39 @@ export type TransitionRequest = {
   now: Date
 }
 
-export type TransitionRefusal = { status: 400 | 403 | 409; code: string; message: string }
+/** A refusal with its message as a key of the API's catalogue (src/delivery/messages.ts), said in the caller's language. */
+export type TransitionRefusal = { status: 400 | 403 | 409; code: string; messageKey: MessageKey; values?: Record<string, string | number> }
 export type TransitionResult =
   | { ok: true; next: WorkflowState; publishAt: Date | null }
   | ({ ok: false } & TransitionRefusal)
 
-const refuse = (status: TransitionRefusal['status'], code: string, message: string): TransitionResult => ({
+const refuse = (status: TransitionRefusal['status'], code: string, messageKey: MessageKey, values?: TransitionRefusal['values']): TransitionResult => ({
   ok: false,
   status,
   code,
-  message,
+  messageKey,
+  values,
 })
 const to = (next: WorkflowState, publishAt: Date | null = null): TransitionResult => ({ ok: true, next, publishAt })
 
 const can = (actor: Actor, ...roles: string[]) => roles.some((role) => actor.roles.includes(role))
 
-/** `publishAt` as a date: absent → null (at once); anything but an ISO 8601 time → an error message. */
-export function parsePublishAt(value: unknown): Date | null | string {
+/** `publishAt` as a date: absent → null (at once); anything but an ISO 8601 time that exists → 'invalid'. */
+export function parsePublishAt(value: unknown): Date | null | 'invalid' {
   if (value === undefined || value === null || value === '') return null
   const instant = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? isoInstant(value) : null
-  if (!instant) return 'publishAt must be an ISO 8601 time that exists, such as 2027-01-28T00:00:00+08:00.'
-  return new Date(instant)
+  return instant ? new Date(instant) : 'invalid'
 }
 
 /** A comment is kept with the version and in the audit trail: text, at most MAX_COMMENT_LENGTH, nothing invisible. */
 export const MAX_COMMENT_LENGTH = 2000
 
-function commentProblem(comment: unknown): string | null {
+function commentProblem(comment: unknown): TransitionResult | null {
   if (comment === undefined || comment === null) return null
-  if (typeof comment !== 'string') return 'comment must be text.'
-  if (comment.length > MAX_COMMENT_LENGTH) return `comment is at most ${MAX_COMMENT_LENGTH} characters (this one has ${comment.length}).`
+  if (typeof comment !== 'string') return refuse(400, 'invalid_comment', 'comment_not_text')
+  if (comment.length > MAX_COMMENT_LENGTH) return refuse(400, 'invalid_comment', 'comment_too_long', { max: MAX_COMMENT_LENGTH, length: comment.length })
   const character = characterProblem(comment)
-  return character ? `comment holds the character ${character.character}, which cannot be stored; remove it.` : null
+  return character ? refuse(400, 'invalid_comment', 'comment_character', { character: character.character }) : null
 }
 
 /**
@@ -75,38 +77,32 @@ function commentProblem(comment: unknown): string | null {
 export function decideTransition(request: TransitionRequest): TransitionResult {
   const { action, state, live, actor, authors, comment, now } = request
   const problem = commentProblem(comment)
-  if (problem) return refuse(400, 'invalid_comment', problem)
+  if (problem) return problem
   switch (action) {
     case 'submit':
-      if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'Only editors and reviewers submit phrases for review.')
-      if (state !== 'draft') return refuse(409, 'wrong_state', `Only a draft can be submitted; this phrase is ${state}.`)
+      if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'forbidden_submit')
+      if (state !== 'draft') return refuse(409, 'wrong_state', 'wrong_state_submit', { state })
       return to('in_review')
     case 'approve': {
-      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'Only reviewers approve phrases.')
-      if (state !== 'in_review') return refuse(409, 'wrong_state', `Only a phrase in review can be approved; this one is ${state}.`)
-      if (authors.includes(actor.id)) {
-        return refuse(403, 'four_eyes', 'You wrote part of this change; another reviewer must approve it.')
-      }
+      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'forbidden_approve')
+      if (state !== 'in_review') return refuse(409, 'wrong_state', 'wrong_state_approve', { state })
+      if (authors.includes(actor.id)) return refuse(403, 'four_eyes', 'four_eyes')
       const publishAt = parsePublishAt(request.publishAt)
-      if (typeof publishAt === 'string') return refuse(400, 'invalid_publish_at', publishAt)
+      if (publishAt === 'invalid') return refuse(400, 'invalid_publish_at', 'invalid_publish_at')
       // A time already past publishes at once rather than waiting for the next scheduler run.
       return publishAt && publishAt > now ? to('approved', publishAt) : to('published')
     }
     case 'reject':
-      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'Only reviewers reject phrases.')
-      if (state !== 'in_review' && state !== 'approved') {
-        return refuse(409, 'wrong_state', `Only a phrase in review or scheduled can be rejected; this one is ${state}.`)
-      }
-      if (typeof comment !== 'string' || comment.trim() === '') {
-        return refuse(400, 'comment_required', 'Say why: rejecting needs a comment for the author.')
-      }
+      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'forbidden_reject')
+      if (state !== 'in_review' && state !== 'approved') return refuse(409, 'wrong_state', 'wrong_state_reject', { state })
+      if (typeof comment !== 'string' || comment.trim() === '') return refuse(400, 'comment_required', 'comment_required')
       return to('draft')
     case 'retire':
-      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'Only reviewers retire phrases.')
-      if (!live) return refuse(409, 'wrong_state', `Only a published phrase can be retired; this one is ${state}.`)
+      if (!can(actor, 'admin', 'reviewer')) return refuse(403, 'forbidden', 'forbidden_retire')
+      if (!live) return refuse(409, 'wrong_state', 'wrong_state_retire', { state })
       return to('retired')
     case 'restore':
-      if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'Only editors and reviewers restore versions.')
+      if (!can(actor, 'admin', 'editor', 'reviewer')) return refuse(403, 'forbidden', 'forbidden_restore')
       // The restored content is a new change of the restorer's, reviewed like any other.
       return to('draft')
   }

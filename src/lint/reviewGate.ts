@@ -1,3 +1,4 @@
+import type { MessageKey } from '../delivery/messages'
 import { PHRASE_TEXT_FIELDS, type Script } from '../domain/locales'
 import type { ForbiddenTermList, LintFinding } from './currentMatcher'
 
@@ -17,10 +18,8 @@ export function lintPhrase(list: ForbiddenTermList, phrase: Record<(typeof PHRAS
   return findings
 }
 
-export type LintRefusal = { status: 409 | 422; code: string; message: string; findings: LocatedFinding[] }
-
-const listed = (findings: LocatedFinding[]) =>
-  findings.map((f) => `「${f.term}」(${f.locale} ${f.field}, at ${f.index}${f.suggestion ? `; say 「${f.suggestion}」` : ''})`).join(', ')
+/** A refusal whose message (a key of the API's catalogue) lists `findings`. */
+export type LintRefusal = { status: 409 | 422; code: string; messageKey: MessageKey; findings: LocatedFinding[] }
 
 /**
  * The forbidden-term rules of review: a phrase with a `block` term can be neither submitted nor
@@ -29,16 +28,11 @@ const listed = (findings: LocatedFinding[]) =>
 export function lintRefusal(action: 'submit' | 'approve', findings: LocatedFinding[], acknowledged: unknown): LintRefusal | null {
   const blocking = findings.filter((f) => f.severity === 'block')
   if (blocking.length) {
-    return { status: 422, code: 'forbidden_terms', message: `Forbidden terms (服務忌語) must go first: ${listed(blocking)}.`, findings: blocking }
+    return { status: 422, code: 'forbidden_terms', messageKey: 'forbidden_terms', findings: blocking }
   }
   const warnings = findings.filter((f) => f.severity === 'warn')
   if (action === 'approve' && warnings.length && acknowledged !== true) {
-    return {
-      status: 409,
-      code: 'warnings_unacknowledged',
-      message: `Check these terms and approve with "acknowledgeWarnings": true: ${listed(warnings)}.`,
-      findings: warnings,
-    }
+    return { status: 409, code: 'warnings_unacknowledged', messageKey: 'warnings_unacknowledged', findings: warnings }
   }
   return null
 }

@@ -34,6 +34,7 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
         headers: {
           'content-type': 'application/json',
           ...(who === 'agent' ? { authorization: `api-clients API-Key ${API_KEY}` } : who ? { authorization: `JWT ${tokens[who]}` } : {}),
+          ...(init.headers as Record<string, string> | undefined),
         },
       })
     const post = (path: string, who: string, body: unknown = {}) => api(path, who, { method: 'POST', body: JSON.stringify(body) })
@@ -87,9 +88,12 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
       const id = await draftByEditor('closing.by_patch')
       expect((await api(`/api/phrases/${id}?locale=zh-Hant`, 'editor', { method: 'PATCH', body: JSON.stringify({ _status: 'published' }) })).status).toBe(403)
 
+      // Refusals are in the caller's language (test/workflow-messages.test.ts): this one asks for English.
       const viaGraphQL = await json(
-        post('/api/graphql', 'reviewer', {
-          query: `mutation { updatePhrase(id: ${JSON.stringify(id)}, data: { _status: published, text: "經由 GraphQL" }) { id _status } }`,
+        api('/api/graphql', 'reviewer', {
+          method: 'POST',
+          headers: { 'accept-language': 'en' },
+          body: JSON.stringify({ query: `mutation { updatePhrase(id: ${JSON.stringify(id)}, data: { _status: published, text: "經由 GraphQL" }) { id _status } }` }),
         }),
       )
       expect(viaGraphQL.errors?.[0]?.message).toMatch(/Publishing goes through review/)

@@ -3,6 +3,7 @@ import { type Endpoint, restoreVersionOperation } from 'payload'
 import { isStorableId } from '../../../src/domain/documentIds'
 import { errorResponse } from '../../../src/server/errors'
 import { inTransaction } from '../../../src/transaction'
+import { said } from '../refusals'
 import { decide } from './workflow'
 
 /**
@@ -18,12 +19,12 @@ export const restoreEndpoint: Endpoint = {
     if (decided instanceof Response) return decided
     const { phrase, body } = decided
     const versionId = typeof body.version === 'string' || typeof body.version === 'number' ? String(body.version) : ''
-    if (!versionId) return errorResponse(400, 'version_required', 'Say which version to restore: {"version": "<version id from the history>"}.')
+    if (!versionId) return errorResponse(400, 'version_required', said(req, 'version_required'))
     const version = isStorableId(versionId, req.payload.db.defaultIDType)
       ? await req.payload.findVersionByID({ collection: 'phrases', id: versionId, depth: 0, overrideAccess: true, disableErrors: true, req })
       : null
     if (!version || String(version.parent) !== String(phrase.id)) {
-      return errorResponse(404, 'version_not_found', `Phrase ${phrase.key} has no version ${versionId}.`)
+      return errorResponse(404, 'version_not_found', said(req, 'version_not_found', { key: phrase.key, version: versionId }))
     }
     req.context.restoredVersion = versionId
     await inTransaction(req, () =>

@@ -9,6 +9,7 @@ import { lintPhrase, lintRefusal, type LocatedFinding } from '../../../src/lint/
 import { preservingRequest } from '../../../src/preservingRequest'
 import { errorResponse } from '../../../src/server/errors'
 import { inTransaction, lockForUpdate } from '../../../src/transaction'
+import { listedFindings, said } from '../refusals'
 import { type TransitionWrite, writeTransition } from '../transition'
 
 type Body = { comment?: unknown; publishAt?: unknown; version?: unknown; acknowledgeWarnings?: unknown }
@@ -32,13 +33,13 @@ async function loadPhrase(req: PayloadRequest, id: string) {
  * decides on what it wrote, instead of both deciding on the state they read before either wrote.
  */
 export async function decide(req: PayloadRequest, action: 'submit' | 'approve' | 'reject' | 'retire' | 'restore') {
-  if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', 'Sign in to move a phrase through review.')
+  if (!isPerson(req.user)) return errorResponse(401, 'unauthorized', said(req, 'sign_in_for_review'))
   await addDataAndFileToRequest(req)
   const id = String(req.routeParams?.id)
-  if (!isStorableId(id, req.payload.db.defaultIDType)) return errorResponse(404, 'not_found', `No phrase ${id}.`)
+  if (!isStorableId(id, req.payload.db.defaultIDType)) return errorResponse(404, 'not_found', said(req, 'phrase_id_not_found', { id }))
   await lockForUpdate(req, 'phrases', id)
   const phrase = await loadPhrase(req, id)
-  if (!phrase) return errorResponse(404, 'not_found', `No phrase ${id}.`)
+  if (!phrase) return errorResponse(404, 'not_found', said(req, 'phrase_id_not_found', { id }))
   const body = (req.data ?? {}) as Body
   const decision = decideTransition({
     action,
@@ -50,7 +51,7 @@ export async function decide(req: PayloadRequest, action: 'submit' | 'approve' |
     publishAt: body.publishAt,
     now: new Date(),
   })
-  if (!decision.ok) return errorResponse(decision.status, decision.code, decision.message)
+  if (!decision.ok) return errorResponse(decision.status, decision.code, said(req, decision.messageKey, decision.values))
   return { phrase: phrase.latest, decision, body }
 }
 
@@ -80,7 +81,10 @@ async function decideAndWrite(req: PayloadRequest, action: 'submit' | 'approve' 
   if (action === 'submit' || action === 'approve') {
     const findings = await findingsOf(req, phrase.id)
     const refusal = lintRefusal(action, findings, body.acknowledgeWarnings)
-    if (refusal) return errorResponse(refusal.status, refusal.code, refusal.message, { findings: refusal.findings })
+    if (refusal) {
+      const text = said(req, refusal.messageKey, { findings: listedFindings(req, refusal.findings) })
+      return errorResponse(refusal.status, refusal.code, text, { findings: refusal.findings })
+    }
     acknowledged = [...new Set(findings.map((f) => f.term))]
   }
   const reviewer = actorOf(req.user).actorLabel

@@ -2,6 +2,7 @@ import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHo
 
 import { isPerson } from '../../../src/access'
 import { recordAuditFor } from '../../../src/audit/log'
+import { said } from '../refusals'
 
 /**
  * What a person's save may do outside the workflow endpoints: write drafts, never publish
@@ -11,7 +12,7 @@ import { recordAuditFor } from '../../../src/audit/log'
 export const guardWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
   if (context.workflow || context.seed || !isPerson(req.user)) return data
   if (data._status === 'published') {
-    throw new APIError('Publishing goes through review: save a draft, submit it, and a reviewer approves it.', 403)
+    throw new APIError(said(req, 'publish_through_review'), 403)
   }
   if (context.conversion) return data
   const authors = new Set<string>(Array.isArray(originalDoc?.pendingAuthors) ? originalDoc.pendingAuthors : [])

@@ -1,5 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
+import { said } from '../refusals'
+
 /** `If-Match: "2026-11-24T08:00:00.000Z"` (the updatedAt the writer read), quotes and W/ optional. */
 export function ifMatchTime(header: string): number | null {
   const value = header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1')
@@ -20,7 +22,7 @@ export const rejectStaleWrites: CollectionBeforeOperationHook = async ({ args, o
   req.context.ifMatchChecked = true
   const expected = ifMatchTime(header)
   if (expected === null) {
-    throw new APIError('If-Match must carry the quoted updatedAt you read, e.g. "2026-11-24T08:00:00.000Z".', 400)
+    throw new APIError(said(req, 'if_match_invalid'), 400)
   }
   const current = await req.payload.findByID({
     collection: 'phrases',
@@ -31,11 +33,7 @@ export const rejectStaleWrites: CollectionBeforeOperationHook = async ({ args, o
     disableErrors: true,
   })
   if (current && Date.parse(current.updatedAt) !== expected) {
-    throw new APIError(
-      `This phrase was changed at ${current.updatedAt} since you read it; reload it and apply your change again.`,
-      409,
-      { currentUpdatedAt: current.updatedAt },
-    )
+    throw new APIError(said(req, 'stale_write', { time: current.updatedAt }), 409, { currentUpdatedAt: current.updatedAt })
   }
   return args
 }
