@@ -19,7 +19,7 @@ import { Scenarios } from '../collections/Scenarios'
 import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
 import { checkedInput, guardedOperations } from '../collections/fields/inputChecks'
-import { payloadCollectionsForPeopleOnly, refuseDisabledApiClients, versionsForPeopleOnly, withoutRoutesOfUnusedFeatures } from './access'
+import { payloadCollectionsForPeopleOnly, refuseDisabledApiClients, verifyEmailOnlyWhereVerified, versionsForPeopleOnly, withoutRoutesOfUnusedFeatures } from './access'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
 import { MAX_DEPTH } from './domain/queryBounds'
@@ -74,7 +74,7 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
     },
     // Bounds on what one request may make the database do (see src/server/protection.ts for REST).
     maxDepth: MAX_DEPTH,
-    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
+    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000, mutations: verifyEmailOnlyWhereVerified },
     telemetry: false,
     onInit: async (payload) => {
       await serializeSqliteTransactions(payload, SQLITE_BUSY_TIMEOUT_MS)

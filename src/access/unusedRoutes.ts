@@ -1,4 +1,4 @@
-import type { SanitizedConfig } from 'payload'
+import { type GraphQLExtension, NotFound, type SanitizedConfig } from 'payload'
 
 type Collection = SanitizedConfig['collections'][number]
 
@@ -23,4 +23,23 @@ export function withoutRoutesOfUnusedFeatures(config: SanitizedConfig): Sanitize
     collection.endpoints = collection.endpoints.filter((endpoint) => KEPT_WHEN[`${endpoint.method} ${endpoint.path}`]?.(collection) ?? true)
   }
   return config
+}
+
+/**
+ * GraphQL has e-mail verification on every auth collection too, failing the same way: where it
+ * is off, `verifyEmail<Collection>` answers not found.
+ */
+export const verifyEmailOnlyWhereVerified: GraphQLExtension = (_graphQL, { collections, Mutation }) => {
+  const replaced: Record<string, unknown> = {}
+  for (const { config, graphQL } of Object.values(collections)) {
+    const name = `verifyEmail${graphQL?.type?.name}`
+    if (!config.auth || config.auth.verify || !Mutation.fields[name]) continue
+    replaced[name] = {
+      ...Mutation.fields[name],
+      resolve: () => {
+        throw new NotFound()
+      },
+    }
+  }
+  return replaced
 }

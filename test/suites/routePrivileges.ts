@@ -93,14 +93,15 @@ const CUSTOM_FOR_AGENTS = new Set<string>()
 type Outcome = 'allowed' | 'refused' | 'unauthorized'
 const outcomeOf = (status: number): Outcome => (status === 401 ? 'unauthorized' : status === 403 ? 'refused' : 'allowed')
 
-function expectedOutcome(role: Role, slug: string, route: string, need: Need): Outcome | 'any' {
+/** `writeById`: the call changes one document named by its id (for OWN_ONLY, never theirs here). */
+function expectedOutcome(role: Role, slug: string, route: string, need: Need, writeById = false): Outcome | 'any' {
   // A disabled client is refused as if its key were wrong, on every route.
   if (role === 'disabled agent') return 'unauthorized'
   if (need === 'open') return 'any'
   const person = (PEOPLE as readonly string[]).includes(role)
   if (need === 'custom') return person ? 'any' : CUSTOM_FOR_AGENTS.has(`${slug} ${route}`) && role === 'agent' ? 'allowed' : 'refused'
   if (need.peopleOnly && !person) return 'refused'
-  if (route.includes(':id') && !route.startsWith('get') && OWN_ONLY[slug]?.[need.access]?.includes(role)) return 'refused'
+  if (writeById && OWN_ONLY[slug]?.[need.access]?.includes(role)) return 'refused'
   return allowedFor(slug, need.access).includes(role) ? 'allowed' : 'refused'
 }
 
@@ -140,8 +141,9 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
         headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers[role] },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
-    /** What unpublished words an answer to someone other than a person holds. */
-    const leaks = (role: Role, text: string) => ((PEOPLE as readonly string[]).includes(role) ? [] : UNPUBLISHED.filter((word) => text.includes(word)))
+    /** What unpublished words an answer to someone other than a person holds (beyond what they asked for, such as a key). */
+    const leaks = (role: Role, text: string, asked = '') =>
+      (PEOPLE as readonly string[]).includes(role) ? [] : UNPUBLISHED.filter((word) => text.includes(word) && !asked.includes(word))
 
     const signIn = async (role: (typeof PEOPLE)[number]) => {
       const login = await call('anonymous', 'POST', '/api/users/login', { email: `${role}@example.com`, password: `${role}-pw` })
@@ -225,7 +227,7 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
           if (route === 'post /logout' || route === 'post /refresh-token') for (const person of PEOPLE) if (person === role) await signIn(person)
           if (response.status >= 500) mismatches.push(`${role} ${method} ${url}: ${response.status} ${text.slice(0, 200)}`)
           for (const word of leaks(role, text)) mismatches.push(`${role} ${method} ${url}: received unpublished "${word}"`)
-          const expected = expectedOutcome(role, slug, route, need)
+          const expected = expectedOutcome(role, slug, route, need, method !== 'GET' && route.includes(':id'))
           const actual = outcomeOf(response.status)
           // A write to a document that does not exist may be answered 404 before access is
           // decided (Payload's duplicate and restore look the document up first): nothing changes.
@@ -255,11 +257,28 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
       expect(mismatches).toEqual([])
     })
 
-    it('answers each role on every GraphQL query of the schema as the table says, versions to people only', async () => {
-      type Field = { name: string; args: { name: string; type: { kind: string; ofType?: { name?: string } } }[]; type: { kind: string; name?: string; ofType?: { kind: string } } }
-      const schema = (await (
-        await call('admin', 'POST', '/api/graphql', { query: '{ __schema { queryType { fields { name args { name type { kind ofType { name } } } type { kind name ofType { kind } } } } } }' })
-      ).json()) as { data: { __schema: { queryType: { fields: Field[] } } } }
+    /** The GraphQL schema as served, and which collection and kind of access each field belongs to. */
+    const graphQLSchema = async () => {
+      type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null }
+      type Field = { name: string; args: { name: string; type: TypeRef }[]; type: TypeRef }
+      const ref = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }'
+      const introspection = (await (
+        await call('admin', 'POST', '/api/graphql', { query: `{ __schema { queryType { name } mutationType { name } types { name kind fields { name args { name type { ${ref} } } type { ${ref} } } } } }` })
+      ).json()) as { data: { __schema: { queryType: { name: string }; mutationType: { name: string }; types: { name: string; fields: Field[] | null }[] } } }
+      const types = new Map(introspection.data.__schema.types.map((type) => [type.name, type.fields ?? []]))
+      const named = (type: TypeRef): TypeRef => (type.ofType ? named(type.ofType) : type)
+      /** Every field that takes no arguments, three levels deep, so what an answer holds is seen. */
+      const selection = (typeName: string, depth: number): string => {
+        const parts = (types.get(typeName) ?? [])
+          .filter((field) => field.args.length === 0)
+          .flatMap((field) => {
+            const inner = named(field.type)
+            if (inner.kind === 'SCALAR' || inner.kind === 'ENUM') return [field.name]
+            const sub = inner.kind === 'OBJECT' && depth > 0 ? selection(inner.name!, depth - 1) : ''
+            return sub ? [`${field.name} ${sub}`] : []
+          })
+        return parts.length ? `{ ${parts.join(' ')} }` : '{ __typename }'
+      }
       // The permission summary of the whole configuration, like GET /api/access.
       const collectionOf = new Map<string, { slug: string; need: Need }>([['Access', { slug: '', need: 'open' }]])
       for (const { slug, graphQL } of server.payload.config.collections) {
@@ -276,30 +295,99 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
         collectionOf.set(`docAccess${one}`, { slug, need: 'open' })
         collectionOf.set(`me${one}`, { slug, need: 'open' })
         collectionOf.set(`initialized${one}`, { slug, need: 'open' })
+        collectionOf.set(`delete${one}`, { slug, need: { access: 'delete' } })
+        collectionOf.set(`duplicate${one}`, { slug, need: { access: 'create' } })
+        collectionOf.set(`restoreVersion${one}`, { slug, need: { access: 'update', peopleOnly: true } })
+        for (const name of ['login', 'logout', 'refreshToken', 'forgotPassword', 'resetPassword', 'unlock', 'verifyEmail']) collectionOf.set(`${name}${one}`, { slug, need: 'open' })
       }
+      return { introspection, types, named, selection, collectionOf }
+    }
+
+    it('answers each role on every GraphQL query of the schema as the table says, versions to people only', async () => {
+      const { introspection, types, named, selection, collectionOf } = await graphQLSchema()
       const mismatches: string[] = []
-      for (const field of schema.data.__schema.queryType.fields) {
+      for (const field of types.get(introspection.data.__schema.queryType.name)!) {
         const target = collectionOf.get(field.name) ?? { slug: '', need: 'custom' as const }
         const idArg = field.args.find((a) => a.name === 'id')
         const id = field.name.startsWith('version') && target.slug === 'phrases' ? draftVersionId : (existing[target.slug] ?? MISSING)
-        const args = idArg ? `(id: ${idArg.type.ofType?.name === 'Int' || idArg.type.kind === 'SCALAR' && typeof id === 'number' ? id : JSON.stringify(String(id))})` : ''
-        const scalar = field.type.kind === 'SCALAR' || field.type.ofType?.kind === 'SCALAR'
-        const query = `{ ${field.name}${args}${scalar ? '' : ' { __typename }'} }`
+        const args = idArg ? `(id: ${named(idArg.type).name === 'String' ? JSON.stringify(String(id)) : id})` : ''
+        const inner = named(field.type)
+        // Permission summaries hold no content (and Payload's types for them fail on fields without
+        // an explicit permission): their name is enough.
+        const fields = inner.kind !== 'OBJECT' ? '' : target.need === 'open' ? '{ __typename }' : selection(inner.name!, 3)
+        const query = `{ ${field.name}${args} ${fields} }`
         for (const role of ROLES) {
           const response = await call(role, 'POST', '/api/graphql', { query })
           const text = await response.text()
-          if (response.status >= 500) mismatches.push(`${role} ${query}: ${response.status}`)
-          for (const word of leaks(role, text)) mismatches.push(`${role} ${query}: received unpublished "${word}"`)
-          const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { statusCode?: number } }[] }
+          if (response.status >= 500) mismatches.push(`${role} ${field.name}: ${response.status}`)
+          for (const word of leaks(role, text)) mismatches.push(`${role} ${field.name}: received unpublished "${word}"`)
+          const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { statusCode?: number } }[] }
           const codes = (body.errors ?? []).map((e) => e.extensions?.statusCode)
           const actual: Outcome = response.status === 401 || codes.includes(401) ? 'unauthorized' : codes.includes(403) ? 'refused' : 'allowed'
           const expected = expectedOutcome(role, target.slug, field.name, target.need)
+          // The query itself must be sound: where an admin is allowed, data (or not found) comes back.
+          if (role === 'admin' && expected === 'allowed' && !codes.every((code) => code === 404)) mismatches.push(`admin ${field.name}: ${text.slice(0, 200)}`)
           const matches = expected === 'any' || actual === expected || (expected === 'refused' && actual === 'unauthorized')
-          if (!matches) mismatches.push(`${role} ${query}: expected ${expected}, got ${actual} ${text.slice(0, 120)}`)
+          if (!matches) mismatches.push(`${role} ${field.name}: expected ${expected}, got ${actual} ${text.slice(0, 120)}`)
         }
       }
       expect(mismatches).toEqual([])
     }, 300_000)
+
+    it('answers each role on every GraphQL mutation that needs no input but an id, as the table says', async () => {
+      const { introspection, types, named, collectionOf } = await graphQLSchema()
+      // Creates and updates take a document as input: their access is the REST routes' (above).
+      const mutations = types.get(introspection.data.__schema.mutationType.name)!.filter((field) => field.args.every((arg) => arg.name === 'id' || arg.type.kind !== 'NON_NULL'))
+      expect(mutations.map((field) => field.name)).toEqual(expect.arrayContaining(['deletePhrase', 'restoreVersionPhrase']))
+      const mismatches: string[] = []
+      for (const field of mutations) {
+        const target = collectionOf.get(field.name) ?? { slug: '', need: 'custom' as const }
+        const idArg = field.args.find((arg) => arg.name === 'id')
+        const args = idArg ? `(id: ${named(idArg.type).name === 'String' ? JSON.stringify(String(MISSING)) : MISSING})` : ''
+        const inner = named(field.type)
+        const query = `mutation { ${field.name}${args} ${inner.kind === 'OBJECT' ? '{ __typename }' : ''} }`
+        for (const role of ROLES) {
+          const response = await call(role, 'POST', '/api/graphql', { query })
+          const text = await response.text()
+          if (field.name.startsWith('logout') || field.name.startsWith('refreshToken')) for (const person of PEOPLE) if (person === role) await signIn(person)
+          if (response.status >= 500) mismatches.push(`${role} ${field.name}: ${response.status}`)
+          const codes = ((JSON.parse(text) as { errors?: { extensions?: { statusCode?: number } }[] }).errors ?? []).map((e) => e.extensions?.statusCode)
+          if (codes.includes(500)) mismatches.push(`${role} ${field.name}: ${text.slice(0, 200)}`)
+          const actual: Outcome = response.status === 401 || codes.includes(401) ? 'unauthorized' : codes.includes(403) ? 'refused' : 'allowed'
+          const expected = expectedOutcome(role, target.slug, field.name, target.need, Boolean(idArg))
+          // As over REST: a write to a document that does not exist may be a 404 before access is decided.
+          const matches = expected === 'any' || actual === expected || (expected === 'refused' && (actual === 'unauthorized' || codes.includes(404)))
+          if (!matches) mismatches.push(`${role} ${field.name}: expected ${expected}, got ${actual} ${text.slice(0, 120)}`)
+        }
+      }
+      expect(mismatches).toEqual([])
+    })
+
+    it('gives agents nothing unpublished on any GET of the delivery API (its OpenAPI document), and a disabled client nothing at all', async () => {
+      const document = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> }
+      const values: Record<string, string[]> = { key: ['closing.matrix_draft', 'closing.matrix_published'], lng: ['zh-TW', 'zh-CN'], ns: ['closing'] }
+      const addresses = Object.entries(document.paths)
+        .filter(([, operations]) => 'get' in operations)
+        .flatMap(([path]) =>
+          Object.entries(values).reduce(
+            (expanded, [name, options]) => expanded.flatMap((address) => (address.includes(`{${name}}`) ? options.map((value) => address.replace(`{${name}}`, value)) : [address])),
+            [path],
+          ),
+        )
+      expect(addresses).toEqual(expect.arrayContaining(['/v1/phrases', '/v1/phrases/closing.matrix_draft']))
+      const mismatches: string[] = []
+      for (const address of addresses) {
+        for (const url of [address, `${address}?locale=zh-CN`]) {
+          const agent = await call('agent', 'GET', url)
+          const text = await agent.text()
+          if (agent.status >= 500) mismatches.push(`agent ${url}: ${agent.status}`)
+          for (const word of leaks('agent', text, url)) mismatches.push(`agent ${url}: received unpublished "${word}"`)
+          const disabled = await call('disabled agent', 'GET', url)
+          if (disabled.status !== 401 && !url.startsWith('/v1/openapi.json')) mismatches.push(`disabled agent ${url}: ${disabled.status}`)
+        }
+      }
+      expect(mismatches).toEqual([])
+    })
 
     it('refuses a client at once, with 401 in the JSON error shape, on the process where an admin disabled it', async () => {
       const created = await server.payload.create({ collection: 'api-clients', data: { name: 'Soon disabled', enableAPIKey: true, apiKey: 'route-privileges-soon-0123456789abcdef' } })
