@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { otherScript } from '../../src/domain/locales'
 import type { Phrase } from '../../src/payload-types'
 import type { ImportedPhrase } from '../../src/spreadsheet'
+import { preservingRequest } from '../../src/preservingRequest'
 import { inTransaction } from '../../src/transaction'
 
 type Id = number | string
@@ -58,13 +59,18 @@ export async function importRows(req: PayloadRequest, phrases: ImportedPhrase[],
         const existing = references.phrases.get(phrase.key)
         // Ids are numbers on SQL databases and strings on MongoDB; the generated types know only one.
         const data = { ...shared, ...textsIn(source) } as unknown as Phrase
-        const doc = existing
-          ? await req.payload.update({ ...asPerson, id: existing, locale: source, data })
-          : await req.payload.create({ ...asPerson, locale: source, data })
-        references.phrases.set(phrase.key, doc.id)
-        // The other script as the sheet gives it is a person's text too; without it, it is converted.
+        // The other script as the sheet gives it is a person's text too; without it, it is converted
+        // from this row's script, over what a person wrote before, so the two say the same.
         const other = otherScript(source)
-        if (phrase.text[other] || phrase.title[other]) {
+        const givesOther = Boolean(phrase.text[other] || phrase.title[other])
+        const context = givesOther ? {} : { convertOverPersonText: true }
+        const doc = await preservingRequest(req, () =>
+          existing
+            ? req.payload.update({ ...asPerson, id: existing, locale: source, data, context })
+            : req.payload.create({ ...asPerson, locale: source, data, context }),
+        )
+        references.phrases.set(phrase.key, doc.id)
+        if (givesOther) {
           await req.payload.update({ ...asPerson, id: doc.id, locale: other, data: textsIn(other) })
         }
       } catch (error) {

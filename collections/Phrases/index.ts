@@ -11,7 +11,7 @@ import { say } from '../fields/inputChecks'
 import { identifierField } from '../fields/identifier'
 import { reviewFields } from './fields/review'
 import { auditPersonEdits } from './hooks/auditPersonEdits'
-import { convertOtherScript, markPersonEdits } from './hooks/conversion'
+import { convertOtherScript, markPersonEdits, writeOtherScript } from './hooks/conversion'
 import { diffEndpoint, historyEndpoint } from './endpoints/history'
 import { lintEndpoint } from './endpoints/lint'
 import { restoreEndpoint } from './endpoints/restore'
@@ -58,8 +58,9 @@ export const Phrases: CollectionConfig = {
   endpoints: [...spreadsheetEndpoints, ...workspaceEndpoints, ...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint, lintEndpoint],
   hooks: {
     beforeOperation: [rejectStaleWrites],
-    beforeChange: [guardWorkflow, markPersonEdits, stampChange, summarizeReviewNeeds],
-    afterChange: [auditPersonEdits, auditCancelledSchedule, convertOtherScript],
+    // The other script is converted in the same save, so every version holds both.
+    beforeChange: [guardWorkflow, markPersonEdits, convertOtherScript, stampChange, summarizeReviewNeeds],
+    afterChange: [auditPersonEdits, auditCancelledSchedule],
     beforeDelete: [refuseDeletingUsedPhrase],
     // The audit entry before the delivery revision: sequences are always taken in that order.
     afterDelete: [auditPhraseDeletion, withdrawDeleted],
@@ -122,6 +123,8 @@ export const Phrases: CollectionConfig = {
       required: true,
       defaultValue: 'zh-Hant',
       options: SCRIPTS.map((script) => ({ label: SCRIPT_LABELS[script], value: script })),
+      // Where the save's other script is stored (see convertOtherScript).
+      hooks: { beforeChange: [writeOtherScript] },
       admin: {
         description: {
           'zh-TW': '人工撰寫的字體；另一種字體由它轉換而來',

@@ -23,8 +23,14 @@ export type GlossaryRule = {
 export type Ambiguity = { index: number; char: string; chosen: string; candidates: string[] }
 export type Conversion = { text: string; to: ConversionTarget; ambiguities: Ambiguity[] }
 
+/** The fields of a phrase a flag can be in; a flag without `field` is in the text (as stored before titles were flagged). */
+export const FLAGGED_FIELDS = ['title', 'text', 'agentNotes'] as const
+export type FlaggedField = (typeof FLAGGED_FIELDS)[number]
+export type PhraseFlag = Ambiguity & { field?: Exclude<FlaggedField, 'text'> }
+export const fieldOf = (flag: PhraseFlag): FlaggedField => flag.field ?? 'text'
+
 /** Whether a stored value is a list of flags as the converter writes them (people settle flags, they do not invent them). */
-export function isAmbiguityList(value: unknown): value is Ambiguity[] {
+export function isAmbiguityList(value: unknown): value is PhraseFlag[] {
   const isText = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max
   return (
     Array.isArray(value) &&
@@ -34,7 +40,8 @@ export function isAmbiguityList(value: unknown): value is Ambiguity[] {
         typeof flag === 'object' && flag !== null &&
         Number.isInteger(flag.index) && flag.index >= 0 &&
         isText(flag.char, 2) && isText(flag.chosen, 2) &&
-        Array.isArray(flag.candidates) && flag.candidates.length <= 10 && flag.candidates.every((c: unknown) => isText(c, 2)),
+        Array.isArray(flag.candidates) && flag.candidates.length <= 10 && flag.candidates.every((c: unknown) => isText(c, 2)) &&
+        (flag.field === undefined || flag.field === 'title' || flag.field === 'agentNotes'),
     )
   )
 }
@@ -146,7 +153,7 @@ export class PhraseConverter {
   }
 }
 
-const PIECE_END_MARKS = '，。！？；：、,.!?;:\n'
+export const PIECE_END_MARKS = '，。！？；：、,.!?;:\n'
 const PIECE_END = new RegExp(`[${PIECE_END_MARKS}]`, 'g')
 
 /** Where the pieces of a text end (after each punctuation mark or line break). */

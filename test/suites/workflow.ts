@@ -146,21 +146,15 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
         after: { text: '感謝您的來電，祝您生活愉快，再見！' },
       })
 
-      // The history names every version: what made it, who, its state, approver and comment.
+      // The history names every version: what made it, who, its state, approver and comment. The
+      // machine's zh-Hans is written in the same save as the person's zh-Hant, not as a version of its own.
       const history = await json(api(`/api/phrases/${id}/history`, 'reviewer'))
-      const people = history.versions.filter((v: Json) => v.action !== 'convert')
-      expect(people.map((v: Json) => [v.action, v.author, v.state, v.status, v.approver, v.comment])).toEqual([
+      expect(history.versions.map((v: Json) => [v.action, v.author, v.state, v.status, v.approver, v.comment])).toEqual([
         ['edit', 'editor@example.com', 'draft', 'draft', null, null],
         ['approve', 'second_reviewer@example.com', 'published', 'published', 'second_reviewer@example.com', 'Good wording.'],
         ['edit', 'reviewer@example.com', 'in_review', 'draft', null, null],
         ['submit', 'editor@example.com', 'in_review', 'draft', null, null],
         ['create', 'editor@example.com', 'draft', 'draft', null, null],
-      ])
-      // Each person's edit of zh-Hant is followed by the machine's zh-Hans version, by the same author.
-      expect(history.versions.filter((v: Json) => v.action === 'convert').map((v: Json) => v.author)).toEqual([
-        'editor@example.com',
-        'reviewer@example.com',
-        'editor@example.com',
       ])
       expect(history.versions[0]).toMatchObject({ latest: true, time: expect.any(String), version: expect.anything() })
       expect((await api(`/api/phrases/${id}/history`, 'agent')).status).toBe(401)

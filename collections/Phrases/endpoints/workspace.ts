@@ -1,6 +1,7 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
 import { isPerson } from '../../../src/access'
+import { fieldOf, FLAGGED_FIELDS, type FlaggedField, type PhraseFlag } from '../../../src/conversion/converter'
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { message, messageLanguage } from '../../../src/delivery/messages'
@@ -90,6 +91,7 @@ export const workspaceEndpoint: Endpoint = {
         }).ok,
     )
     const localized = latest as unknown as Record<string, Record<string, unknown> | null>
+    const flagsOf = (script: Script) => (localized.ambiguities?.[script] as PhraseFlag[] | null) ?? []
     const scripts = Object.fromEntries(
       SCRIPTS.map((script) => [
         script,
@@ -97,7 +99,12 @@ export const workspaceEndpoint: Endpoint = {
           title: localized.title?.[script] ?? null,
           text: localized.text?.[script] ?? null,
           machineConverted: Boolean(localized.machineConverted?.[script]),
-          ambiguities: (localized.ambiguities?.[script] as unknown[] | null) ?? [],
+          // The text's flags where the workspace marks them in the text; the title's and notes' apart.
+          ambiguities: flagsOf(script).filter((flag) => fieldOf(flag) === 'text'),
+          fieldAmbiguities: {
+            title: flagsOf(script).filter((flag) => flag.field === 'title'),
+            agentNotes: flagsOf(script).filter((flag) => flag.field === 'agentNotes'),
+          },
         },
       ]),
     )
@@ -117,12 +124,11 @@ export const workspaceEndpoint: Endpoint = {
   },
 }
 
-type Flag = { index: number; char: string; chosen: string; candidates: string[] }
-
 /**
- * `POST /api/phrases/:id/resolve-ambiguity` `{locale, index, choice}`: a person settles one of
- * the converter's flags in the generated script by choosing a candidate. The other flags stay
- * for review; the change is a person's edit (audited, counts as authorship for four-eyes).
+ * `POST /api/phrases/:id/resolve-ambiguity` `{locale, index, choice, field?}`: a person settles one
+ * of the converter's flags in the generated script by choosing a candidate; `field` is the flag's
+ * (title, text or agentNotes; the text if not given). The other flags stay for review; the change
+ * is a person's edit (audited, counts as authorship for four-eyes).
  */
 export const resolveAmbiguityEndpoint: Endpoint = {
   path: '/:id/resolve-ambiguity',
@@ -130,31 +136,32 @@ export const resolveAmbiguityEndpoint: Endpoint = {
   handler: async (req) => {
     if (!isPerson(req.user)) return signInFirst()
     await addDataAndFileToRequest(req)
-    const { locale, index, choice } = (req.data ?? {}) as Record<string, unknown>
+    const { locale, index, choice, field = 'text' } = (req.data ?? {}) as Record<string, unknown>
     if (!isScript(locale)) return errorResponse(400, 'invalid_script', '"locale" must be zh-Hant or zh-Hans.')
+    if (!(FLAGGED_FIELDS as readonly unknown[]).includes(field)) return errorResponse(400, 'invalid_field', `"field" must be one of ${FLAGGED_FIELDS.join(', ')}.`)
     const id = String(req.routeParams?.id)
     const latest = await latestVersion(req, id)
     if (!latest) return errorResponse(404, 'not_found', `No phrase ${id}.`)
     const localized = latest as unknown as Record<string, Record<string, unknown> | null>
-    const flags = ((localized.ambiguities?.[locale] as Flag[] | null) ?? []).slice()
-    const flag = flags.find((f) => f.index === index)
-    if (!flag) return errorResponse(409, 'no_such_flag', `The ${locale} text has no flag at ${String(index)} (it may have been resolved or re-converted).`)
+    const flags = ((localized.ambiguities?.[locale] as PhraseFlag[] | null) ?? []).slice()
+    const flag = flags.find((f) => fieldOf(f) === field && f.index === index)
+    if (!flag) return errorResponse(409, 'no_such_flag', `The ${locale} ${String(field)} has no flag at ${String(index)} (it may have been resolved or re-converted).`)
     if (typeof choice !== 'string' || !flag.candidates.includes(choice)) {
       return errorResponse(400, 'invalid_choice', `Choose one of ${flag.candidates.join(' ')} for ${flag.char}.`)
     }
-    const current = String(localized.text?.[locale] ?? '')
+    const current = String(localized[field as FlaggedField]?.[locale] ?? '')
     const end = flag.index + flag.chosen.length
     const updated = current.slice(0, flag.index) + choice + current.slice(end)
-    // A candidate of another length moves the flags after it.
+    // A candidate of another length moves the flags after it in the same field.
     const shift = choice.length - flag.chosen.length
-    const remaining = flags.filter((f) => f !== flag).map((f) => (f.index > flag.index ? { ...f, index: f.index + shift } : f))
+    const remaining = flags.filter((f) => f !== flag).map((f) => (fieldOf(f) === field && f.index > flag.index ? { ...f, index: f.index + shift } : f))
     await inTransaction(req, () =>
       req.payload.update({
         collection: 'phrases',
         id,
         locale,
         draft: true,
-        data: { text: updated, ambiguities: remaining },
+        data: { [field as FlaggedField]: updated, ambiguities: remaining },
         context: { resolvingAmbiguity: true },
         overrideAccess: false,
         user: req.user,
@@ -162,7 +169,7 @@ export const resolveAmbiguityEndpoint: Endpoint = {
         req,
       }),
     )
-    return Response.json({ id: latest.id, locale, text: updated, ambiguities: remaining })
+    return Response.json({ id: latest.id, locale, field, [field as FlaggedField]: updated, ambiguities: remaining })
   },
 }
 

@@ -11,7 +11,8 @@ import { said } from '../refusals'
  */
 export const guardWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
   if (context.workflow || context.seed || !isPerson(req.user)) return data
-  if (data._status === 'published') {
+  // The restore endpoint always saves a draft, whatever the status of the version it restores.
+  if (data._status === 'published' && context.restoredVersion === undefined) {
     throw new APIError(said(req, 'publish_through_review'), 403)
   }
   if (context.conversion) return data

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { isScript, otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { preservingRequest } from '../../../src/preservingRequest'
+import { otherScriptOfSave } from './conversion'
 
 type ScriptValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>> & { machineConverted?: boolean | null; ambiguities?: unknown }
 
@@ -18,12 +19,14 @@ export const summarizeReviewNeeds: CollectionBeforeChangeHook = async ({ data, o
   if (!isScript(req.locale)) return data
   const written: ScriptValues = { ...originalDoc, ...data }
   const otherLocale = otherScript(req.locale)
+  // The other script as this save leaves it: converted or restored along with this one, or as stored.
   const other: ScriptValues | null =
-    operation === 'update' && originalDoc?.id !== undefined
+    otherScriptOfSave(originalDoc) ??
+    (operation === 'update' && originalDoc?.id !== undefined
       ? ((await preservingRequest(req, () =>
           req.payload.findByID({ collection: 'phrases', id: originalDoc.id, draft: true, locale: otherLocale, depth: 0, overrideAccess: true, disableErrors: true, req }),
         )) as ScriptValues | null)
-      : null
+      : null)
   const scripts: [Script, ScriptValues | null][] = [
     [req.locale, written],
     [otherLocale, other],

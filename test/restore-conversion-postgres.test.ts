@@ -1,0 +1,3 @@
+import { describeRestoreConversion } from './suites/restoreConversion'
+
+describeRestoreConversion('postgres')
