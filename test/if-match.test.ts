@@ -58,7 +58,8 @@ describe('If-Match on phrase writes', () => {
     const stale = await api(
       `/api/phrases/${id}?draft=true&locale=zh-Hant`,
       { method: 'PATCH', body: JSON.stringify({ text: '覆蓋別人的修改' }) },
-      { 'if-match': `"${before.updatedAt}"` },
+      // In English: refusals are in the caller's language (test/workflow-messages.test.ts).
+      { 'if-match': `"${before.updatedAt}"`, 'accept-language': 'en' },
     )
     expect(stale.status).toBe(409)
     expect(JSON.stringify(await stale.json())).toContain('changed at')
