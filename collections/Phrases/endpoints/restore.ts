@@ -27,10 +27,8 @@ export const restoreEndpoint: Endpoint = {
       return errorResponse(404, 'version_not_found', said(req, 'version_not_found', { key: phrase.key, version: versionId }))
     }
     req.context.restoredVersion = versionId
-    await inTransaction(req, () =>
-      // draft: true writes a new draft version and leaves what agents are served untouched.
-      restoreVersionOperation({ id: versionId, collection: req.payload.collections.phrases, draft: true, depth: 0, overrideAccess: true, req }),
-    )
+    // draft: true writes a new draft version and leaves what agents are served untouched.
+    await restoreVersionOperation({ id: versionId, collection: req.payload.collections.phrases, draft: true, depth: 0, overrideAccess: true, req })
     return Response.json({ id: phrase.id, key: phrase.key, workflowState: 'draft', restoredVersion: versionId })
   }),
 }
