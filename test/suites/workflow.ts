@@ -334,7 +334,8 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
       const id = (await server.payload.find({ collection: 'phrases', where: { key: { equals: 'closing.restorable' } }, draft: true })).docs[0]!.id
       const { versions } = await json(api(`/api/phrases/${id}/history`, 'reviewer'))
       expect(versions.filter((v: Json) => v.status === 'published').length).toBe(3)
-      expect(versions.length).toBeGreaterThanOrEqual(10)
+      // Every save is one version (a conversion is part of the save that wrote the source).
+      expect(versions.map((v: Json) => v.action)).toEqual(['approve', 'submit', 'restore', 'approve', 'submit', 'edit', 'approve', 'submit', 'create'])
     })
 
     it('audits a glossary change and the re-conversions it causes in one request', async () => {
