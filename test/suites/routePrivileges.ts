@@ -196,7 +196,7 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
           const id = (write: boolean) => String(write || existing[collection.slug] === undefined ? MISSING : existing[collection.slug])
           const write = endpoint.method !== 'get'
           const paths = endpoint.path.endsWith('/:id?') ? [endpoint.path.slice(0, -5), endpoint.path.slice(0, -1)] : [endpoint.path]
-          return paths.map((path) => {
+          return paths.flatMap((path) => {
             const address = path
               .replace('/versions/:id', `/versions/${write || collection.slug !== 'phrases' ? MISSING : draftVersionId}`)
               .replace(':id', id(write && endpoint.path !== '/access/:id?'))
@@ -206,7 +206,9 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
             // An earlier route may answer this address (payload-preferences' `/:key` shadows `/count`).
             const route = answeringRoute(collection.endpoints || [], endpoint.method, address)!
             const need = GENERATED[route] ?? 'custom'
-            return { slug: collection.slug, route, need, method: endpoint.method.toUpperCase(), url: `/api/${collection.slug}${address === '/' ? '' : address}${query}` }
+            const url = `/api/${collection.slug}${address === '/' ? '' : address}${query}`
+            // Reads once as published and once asking for drafts (`draft=true`), which agents must not get either.
+            return (write ? [url] : [url, `${url}?draft=true`]).map((url) => ({ slug: collection.slug, route, need, method: endpoint.method.toUpperCase(), url }))
           })
         }),
       )
@@ -310,13 +312,15 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
         const target = collectionOf.get(field.name) ?? { slug: '', need: 'custom' as const }
         const idArg = field.args.find((a) => a.name === 'id')
         const id = field.name.startsWith('version') && target.slug === 'phrases' ? draftVersionId : (existing[target.slug] ?? MISSING)
-        const args = idArg ? `(id: ${named(idArg.type).name === 'String' ? JSON.stringify(String(id)) : id})` : ''
+        const idValue = idArg ? `id: ${named(idArg.type).name === 'String' ? JSON.stringify(String(id)) : id}` : ''
         const inner = named(field.type)
         // Permission summaries hold no content (and Payload's types for them fail on fields without
         // an explicit permission): their name is enough.
         const fields = inner.kind !== 'OBJECT' ? '' : target.need === 'open' ? '{ __typename }' : selection(inner.name!, 3)
-        const query = `{ ${field.name}${args} ${fields} }`
-        for (const role of ROLES) {
+        // Where drafts can be asked for, asked once as published and once with `draft: true`.
+        const argumentLists = field.args.some((arg) => arg.name === 'draft') ? [idValue, `${idValue} draft: true`] : [idValue]
+        const queries = argumentLists.map((list) => `{ ${field.name}${list.trim() ? `(${list.trim()})` : ''} ${fields} }`)
+        for (const [query, role] of queries.flatMap((query) => ROLES.map((role) => [query, role] as const))) {
           const response = await call(role, 'POST', '/api/graphql', { query })
           const text = await response.text()
           if (response.status >= 500) mismatches.push(`${role} ${field.name}: ${response.status}`)
