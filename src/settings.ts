@@ -26,6 +26,8 @@ export type Settings = {
   loginRateLimit: number
   /** Browser origins of agent tools allowed to call `/v1` (CORS); empty: none. */
   corsOrigins: string[]
+  /** The most memory cached `/v1` answers may take in each process (PHRASEBOOK_RESPONSE_CACHE_MB, default 64); 0 caches nothing. */
+  responseCacheBytes: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/phrasebook.db'
@@ -102,6 +104,7 @@ export function resolveSettings(env: Environment = process.env): Settings {
   }
   const deliveryRateLimit = count(env, 'PHRASEBOOK_RATE_LIMIT', 60_000)
   const loginRateLimit = count(env, 'PHRASEBOOK_LOGIN_RATE_LIMIT', 20)
+  const responseCacheBytes = count(env, 'PHRASEBOOK_RESPONSE_CACHE_MB', 64) * 1024 * 1024
   const corsOrigins = (env.PHRASEBOOK_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigurationError(`PHRASEBOOK_CORS_ORIGINS lists origins such as https://agent.example.com (got "${origin}")`)
@@ -125,6 +128,7 @@ export function resolveSettings(env: Environment = process.env): Settings {
     deliveryRateLimit,
     loginRateLimit,
     corsOrigins,
+    responseCacheBytes,
   }
 }
 

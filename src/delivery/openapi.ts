@@ -45,6 +45,8 @@ type GetOperation = {
   /** The 400 codes of this operation; documented only when the operation has inputs to reject. */
   badRequest?: string
   notFound?: string
+  /** Answers 410 `resync_required` to a cursor above the current revision. */
+  gone?: boolean
   /** Public: no credentials, so no 401 and no rate limit. */
   public?: boolean
 }
@@ -63,6 +65,7 @@ function getOperation(op: GetOperation): Json {
   if (op.badRequest) responses[400] = responseRef('BadRequest', op.badRequest)
   if (!op.public) responses[401] = responseRef('Unauthorized')
   if (op.notFound) responses[404] = responseRef('NotFound', op.notFound)
+  if (op.gone) responses[410] = responseRef('ResyncRequired')
   if (!op.public) responses[429] = responseRef('RateLimited')
   return {
     operationId: op.operationId,
@@ -162,14 +165,15 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
               description:
                 'Stable, for programs: `unauthorized` (401); `not_found`, `not_translated` (404); `unknown_locale`, ' +
                 '`unknown_category`, `unknown_channel`, `invalid_at`, `invalid_since`, `invalid_query`, `invalid_body`, ' +
-                '`invalid_text`, `unknown_target`, `malformed_json` (400); `payload_too_large`, `text_too_long` (413); ' +
-                '`rate_limited` (429).',
+                '`invalid_text`, `unknown_target`, `malformed_json` (400); `resync_required` (410); ' +
+                '`payload_too_large`, `text_too_long` (413); `rate_limited` (429).',
               examples: ['not_translated'],
             },
             message: {
               type: 'string',
               description: `For people, in the language of \`Accept-Language\` (${MESSAGE_LANGUAGES.join(', ')}; default zh-Hant).`,
             },
+            revision: { ...schemaRef('Revision'), description: 'With `resync_required`: the current revision.' },
           },
         },
       },
@@ -295,7 +299,10 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       type: 'object',
       description:
         'An i18next JSON v4 resource bundle for one namespace (a category). Keys are phrase keys without the ' +
-        'category; holiday variants are context keys (`<name>_<holiday>`); variables stay as `{{name}}`.',
+        'category; holiday variants are context keys (`<name>_<holiday>`); variables stay as `{{name}}`. A variable ' +
+        'with a declared fallback is a nesting, `$t(<ns>:<name>__<variable>, {"context": "{{<variable>}}"})`, with ' +
+        'two helper keys beside it, so a stock i18next client renders the fallback when no value is given, as ' +
+        '`/v1/phrases` does.',
       additionalProperties: { type: 'string' },
     },
     Change: {
@@ -413,8 +420,9 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       name: 'at',
       in: 'query',
       description:
-        'The day whose holiday variants apply: a date, or a date-time taken on its day in the server\'s time zone ' +
-        '(`PHRASEBOOK_TIMEZONE`, default Asia/Taipei). Default: today there.',
+        'When: a date-time, or a date, meaning any time of that day in the server\'s time zone ' +
+        '(`PHRASEBOOK_TIMEZONE`, default Asia/Taipei): a phrase valid for part of the day is served. The day (of a ' +
+        'date-time, there) chooses the holiday variants. Default: now.',
       schema: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] },
       examples: {
         date: { value: '2026-02-17' },
@@ -521,6 +529,12 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     NotFound: errorResponse('Not found.', {
       not_found: errorExample('not_found', '找不到話術「closing.standerd」。'),
       not_translated: errorExample('not_translated', '話術「closing.standard」沒有簡體中文（zh-Hans）內容。'),
+    }),
+    ResyncRequired: errorResponse('`since` is above the current revision (a restored library, a wrong cursor): resync from `since=0`, then go on from `error.revision`.', {
+      resync_required: {
+        summary: 'resync_required',
+        value: { error: { code: 'resync_required', message: '版本 420 高於目前的版本 415（話術庫已還原，或游標有誤）：請從 GET /v1/changes?since=0 重新同步，再從版本 415 繼續。', revision: 415 } },
+      },
     }),
     PayloadTooLarge: errorResponse('The request body is too large.', {
       payload_too_large: errorExample('payload_too_large', '請求內容太大。'),
@@ -692,6 +706,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
         },
         badRequest: '`invalid_since`.',
+        gone: true,
       }),
     },
     '/v1/convert': {

@@ -181,23 +181,27 @@ export function patchSnapshot(
 export const isDeliveryLocale = (value: unknown): value is DeliveryLocale =>
   typeof value === 'string' && (DELIVERY_LOCALES as readonly string[]).includes(value)
 
-/** Valid at this instant (validFrom inclusive, validUntil exclusive). */
-export const validAt = (phrase: DeliveredPhrase, time: number) => phrase.validFromTime <= time && time < phrase.validUntilTime
+/** Valid at some instant from `time` to `until` (exclusive); validFrom inclusive, validUntil exclusive. */
+export const validDuring = (phrase: DeliveredPhrase, time: number, until: number) => phrase.validFromTime < until && time < phrase.validUntilTime
+
+/** Valid at this instant. */
+export const validAt = (phrase: DeliveredPhrase, time: number) => validDuring(phrase, time, time + 1)
 
 export type Resolution = { phrase: DeliveredPhrase; variant: string }
 
 /**
- * Which phrase an agent gets for `key` on `day`: the variant of the holiday in effect (the
+ * Which phrase an agent gets for `key` on `day`, valid at some time from `time` to `until`
+ * (an instant, or the whole day asked for): the variant of the holiday in effect (the
  * shortest holiday period first, so 中秋 wins over a 國慶 week), else the phrase itself, else a
  * channel variant for the agent's channel. A variant key asked for directly is served as it is.
  */
 export function resolvePhrase(
   snapshot: Snapshot,
   key: string,
-  { day, time, channel }: { day: string; time: number; channel?: string },
+  { day, time, until = time + 1, channel }: { day: string; time: number; until?: number; channel?: string },
 ): Resolution | null {
   const usable = (phrase: DeliveredPhrase | undefined): phrase is DeliveredPhrase =>
-    Boolean(phrase) && validAt(phrase!, time) && (!channel || phrase!.channels.includes(channel))
+    Boolean(phrase) && validDuring(phrase!, time, until) && (!channel || phrase!.channels.includes(channel))
   const asked = snapshot.phrases.get(key)
   if (asked?.variantOf) return usable(asked) ? { phrase: asked, variant: asked.holiday ?? 'default' } : null
   const variants = snapshot.variants.get(key) ?? []

@@ -147,6 +147,16 @@ export class DeliveryStore {
     return this.refreshing
   }
 
+  /**
+   * Brings the snapshot up to what is committed now: a refresh already under way may have read
+   * the revision before the caller's change committed, so it is waited out and one more is run
+   * (or joined, when another caller started it after that one).
+   */
+  async refreshNow(): Promise<void> {
+    await this.refreshing?.catch(() => undefined)
+    await this.refresh()
+  }
+
   stats(): DeliveryStats {
     return {
       revision: this.current?.revision ?? 0,

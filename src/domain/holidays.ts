@@ -53,6 +53,28 @@ export function localDay(at: Date, timeZone: string): string {
   return format.format(at)
 }
 
+/** The day after a `YYYY-MM-DD` day. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The first instant (ms) of a `YYYY-MM-DD` day in a time zone: its local midnight. */
+export function dayStart(day: string, timeZone: string): number {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`)
+  // The zone's offset at an instant: its wall-clock time read as UTC, minus the instant.
+  const offsetAt = (instant: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+        .formatToParts(instant)
+        .map((part) => [part.type, part.value]),
+    )
+    return Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`) - (instant - (instant % 1000))
+  }
+  // Twice: the offset at local midnight can differ from the one at UTC midnight (a DST change in between).
+  const guess = midnightUtc - offsetAt(midnightUtc)
+  return midnightUtc - offsetAt(guess)
+}
+
 /**
  * The holidays in effect on a day, shortest period first (so 中秋 wins over a 國慶 week it
  * falls in).

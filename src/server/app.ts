@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
-import express, { type Express } from 'express'
+import express, { type Express, type Request } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { message, messageLanguage } from '../delivery/messages'
@@ -13,6 +13,17 @@ import { type DeliveryRateLimit, loginRateLimit } from './rateLimits'
 import type { HitExchange } from './sharedHits'
 import { type DeliveryParts, v1Router } from './v1'
 import { sendWebResponse, toWebRequest } from './webRequest'
+
+/**
+ * Read-your-writes: a write through /api that changed what agents see (an approval, a withdrawal,
+ * a scenario) has committed when its handler returns; the answer waits until this process's
+ * snapshot has it, so the caller's next /v1 read here serves it. Other processes catch up by
+ * polling (within a second). A failed refresh does not fail the write: the poll retries it.
+ */
+async function servedBeforeAnswering(payload: Payload, req: Request, response: globalThis.Response, delivery: DeliveryParts): Promise<void> {
+  if (req.method === 'GET' || req.method === 'HEAD' || !response.ok) return
+  await delivery.store.refreshNow().catch((error: unknown) => payload.logger.error({ err: error }, 'Delivery snapshot refresh after a write failed'))
+}
 
 type AppParts = {
   payload: Payload
@@ -54,10 +65,13 @@ export function createApp({ payload, config, nextHandler, delivery, limits }: Ap
   // GraphQL needs no Next either: its handler takes a Web Request too.
   const graphQL = GRAPHQL_POST(Promise.resolve(config))
   app.post(apiRoute + config.routes.graphQL, async (req, res) => {
-    await sendWebResponse(await graphQL(toWebRequest(req)), res)
+    const response = await graphQL(toWebRequest(req))
+    await servedBeforeAnswering(payload, req, response, delivery)
+    await sendWebResponse(response, res)
   })
   app.use(apiRoute, async (req, res) => {
     const response = await handleEndpoints({ config, request: toWebRequest(req) })
+    await servedBeforeAnswering(payload, req, response, delivery)
     await sendWebResponse(await withErrorShape(response), res)
   })
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Request, Response, Router } from 'express'
+import { LRUCache } from 'lru-cache'
 import type { Payload } from 'payload'
 
 import { scriptOf } from '../conversion/targets'
@@ -11,7 +12,7 @@ import { fallbacksOf, renderText, type VariableValues } from '../delivery/render
 import { revisionsSince } from '../delivery/revisions'
 import { type DeliveredPhrase, isDeliveryLocale, nextBoundary, resolvePhrase, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
-import { localDay } from '../domain/holidays'
+import { dayStart, localDay, nextDay } from '../domain/holidays'
 import { isIsoDay, isoInstant } from '../domain/isoTime'
 import { CHANNELS, DELIVERY_LOCALES, type DeliveryLocale } from '../domain/locales'
 import { VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
@@ -23,19 +24,23 @@ export class DeliveryError extends Error {
     readonly code: string,
     readonly messageKey: MessageKey,
     readonly values: Record<string, unknown> = {},
+    /** More for the client's code, next to `code` and `message` (e.g. the revision to resync to). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(code)
   }
 }
 
 export function sendDeliveryError(req: Request, res: Response, error: DeliveryError): void {
-  res.status(error.status).json({ error: { code: error.code, message: message(error.messageKey, messageLanguage(req.headers['accept-language']), error.values) } })
+  const text = message(error.messageKey, messageLanguage(req.headers['accept-language']), error.values)
+  res.status(error.status).json({ error: { code: error.code, message: text, ...error.details } })
 }
 
 const MAX_SEARCH_CHARACTERS = 100
 const MAX_VARIABLE_VALUE_CHARACTERS = 200
 
-type Query = { locale: DeliveryLocale; channel?: string; day: string; time: number; category?: string; q?: string; vars: VariableValues; dayGiven: boolean }
+/** `time` to `until` (exclusive) is when the answer is about: an instant (one millisecond) or a whole day. */
+type Query = { locale: DeliveryLocale; channel?: string; day: string; time: number; until: number; category?: string; q?: string; vars: VariableValues; dayGiven: boolean }
 
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? String(value.at(-1)) : value === undefined ? undefined : String(value))
 
@@ -56,13 +61,16 @@ export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, ti
   const at = one(query.at)
   let day: string
   let time: number
+  let until: number | undefined
   if (at === undefined) {
     time = Date.now()
     day = localDay(new Date(time), timeZone)
   } else if (isIsoDay(at)) {
-    // A day without a time: its middle, in UTC, for validity windows.
+    // A day without a time: the whole of that day where the agents are, so a phrase valid for
+    // part of it (even one served right now) is found.
     day = at
-    time = Date.parse(`${at}T12:00:00Z`)
+    time = dayStart(at, timeZone)
+    until = dayStart(nextDay(at), timeZone)
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(at) && isoInstant(at)) {
     time = Date.parse(isoInstant(at)!)
     day = localDay(new Date(time), timeZone)
@@ -78,7 +86,7 @@ export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, ti
     }
     vars[match[1]!] = value
   }
-  return { locale, channel, day, time, category, q, vars, dayGiven: at !== undefined }
+  return { locale, channel, day, time, until: until ?? time + 1, category, q, vars, dayGiven: at !== undefined }
 }
 
 /** A phrase as agents receive it, in one locale, its variables rendered. */
@@ -105,18 +113,32 @@ export function phraseBody(snapshot: Snapshot, phrase: DeliveredPhrase, variant:
   }
 }
 
-type Cached = { revision: number; expiresAt: number; body: string; etag: string }
-const MAX_CACHED = 20_000
+type Cached = { revision: number; expiresAt: number; body: Buffer; etag: string }
+/** What an entry costs beyond its body: its key (UTF-16), the entry object and the cache's own bookkeeping. */
+const ENTRY_OVERHEAD_BYTES = 256
 
 /**
  * Serialised answers by URL (and, when no `at` is given, by today's date), valid for one
  * revision and, for answers about "now", until the next validFrom/validUntil: a repeated read
  * costs a map lookup. Every answer carries an ETag, and `If-None-Match` with it gets a 304.
+ * At most `maxBytes` of answers are kept (PHRASEBOOK_RESPONSE_CACHE_MB), the least recently
+ * used going first, so distinct addresses (any `q`, unknown parameters) cannot grow memory.
  */
 export class ResponseCache {
-  private entries = new Map<string, Cached>()
+  private readonly entries: LRUCache<string, Cached>
 
-  constructor(private readonly timeZone: string) {}
+  constructor(
+    private readonly timeZone: string,
+    maxBytes: number,
+  ) {
+    // An answer larger than the whole budget (or any, with a budget of 0) is not kept.
+    this.entries = new LRUCache({ maxSize: Math.max(1, maxBytes), sizeCalculation: (entry, key) => entry.body.byteLength + 2 * key.length + ENTRY_OVERHEAD_BYTES })
+  }
+
+  /** The bytes the cached answers take (bodies, keys and overhead), at most the budget. */
+  get bytes(): number {
+    return this.entries.calculatedSize
+  }
 
   /** The cache key of a request URL: answers about "now" depend on today's date. */
   keyFor(url: string): string {
@@ -126,7 +148,11 @@ export class ResponseCache {
   /** Whether the cache holds a current answer for this key. */
   holds(key: string, revision: number): boolean {
     const entry = this.entries.get(key)
-    return Boolean(entry) && entry!.revision === revision && entry!.expiresAt > Date.now()
+    if (!entry) return false
+    if (entry.revision === revision && entry.expiresAt > Date.now()) return true
+    // Outdated for good: its room goes to current answers.
+    this.entries.delete(key)
+    return false
   }
 
   /** Answers from the cache if it holds a current answer for this request; false otherwise. */
@@ -139,9 +165,8 @@ export class ResponseCache {
   send(req: Request, res: Response, revision: number, build: () => unknown, expiresAt = Infinity): void {
     const key = this.keyFor(req.originalUrl)
     if (this.serveCached(req, res, key, revision)) return
-    const body = JSON.stringify(build())
+    const body = Buffer.from(JSON.stringify(build()))
     const entry = { revision, expiresAt, body, etag: `W/"${revision}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` }
-    if (this.entries.size >= MAX_CACHED) this.entries.clear()
     this.entries.set(key, entry)
     this.write(req, res, entry)
   }
@@ -241,18 +266,17 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
           title: scenario.title[script] ?? null,
           locale: query.locale,
           revision: snapshot.revision,
-          steps: scenario.steps.map((step, index) => {
-            const resolved = resolvePhrase(snapshot, step.phrase, query)
-            const texts = resolved?.phrase.texts[query.locale]
-            return {
-              order: index + 1,
-              note: step.note[script] ?? null,
-              // A step whose phrase is withdrawn or untranslated says so rather than vanishing.
-              phrase: resolved && texts
-                ? { key: step.phrase, text: renderText(texts.text, query.vars, fallbacksOf(resolved.phrase, script), query.locale), variant: resolved.variant }
-                : { key: step.phrase, text: null, variant: null },
-            }
-          }),
+          // A step whose phrase agents cannot be served (a draft, withdrawn, not in effect that day,
+          // untranslated) is left out: its key would tell them of an unpublished phrase.
+          steps: scenario.steps
+            .flatMap((step) => {
+              const resolved = resolvePhrase(snapshot, step.phrase, query)
+              const texts = resolved?.phrase.texts[query.locale]
+              if (!resolved || !texts) return []
+              const text = renderText(texts.text, query.vars, fallbacksOf(resolved.phrase, script), query.locale)
+              return [{ note: step.note[script] ?? null, phrase: { key: step.phrase, text, variant: resolved.variant } }]
+            })
+            .map((step, index) => ({ order: index + 1, ...step })),
         }
       }, expiry(snapshot, query))
     }),
@@ -277,10 +301,17 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
   router.get(
     '/changes',
     guarded(async (req, res) => {
-      const snapshot = store.snapshot
       const given = one((req.query as Record<string, unknown>).since) ?? '0'
       if (!/^\d{1,15}$/.test(given)) throw new DeliveryError(400, 'invalid_since', 'invalid_since', { value: given })
       const since = Number(given)
+      // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
+      if (since > store.snapshot.revision) await store.refreshNow()
+      const snapshot = store.snapshot
+      // Above anything published (a restored database, a made-up cursor): an empty answer would
+      // leave the client waiting for changes it will never be told of.
+      if (since > snapshot.revision) {
+        throw new DeliveryError(410, 'resync_required', 'resync_required', { since, revision: snapshot.revision }, { revision: snapshot.revision })
+      }
       // Up to what this process serves, so a client that then reads gets exactly that state.
       const entries = since >= snapshot.revision ? [] : (await revisionsSince(payload, since)).filter((e) => e.revision <= snapshot.revision)
       const latest = new Map<string, { key: string; change: string; revision: number }>()

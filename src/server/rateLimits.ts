@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { ipKeyGenerator, MemoryStore, MINUTE, rateLimit, type Store } from 'express-rate-limit'
+import { type AugmentedRequest, ipKeyGenerator, MemoryStore, MINUTE, rateLimit, type Store } from 'express-rate-limit'
 
 import { message, messageLanguage } from '../delivery/messages'
 import type { CredentialCache, Principal } from './credentials'
@@ -14,6 +14,25 @@ const keyOf = (principal: Principal | null, ip: string | undefined) => (principa
 
 const tooMany = (acceptLanguage: string | undefined, retryAfterSeconds: number) =>
   JSON.stringify({ error: { code: 'rate_limited', message: message('rate_limited', messageLanguage(acceptLanguage), { seconds: retryAfterSeconds }) } })
+
+/** A client's count in the current window. */
+type Count = { limit: number; used: number; resetTime?: Date }
+
+const secondsToReset = ({ resetTime }: Count) => Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000))
+
+/**
+ * The IETF RateLimit headers (draft 8 form), written here for both paths, Express and the fast
+ * path, so that a cached answer carries the same ones as an uncached one; over the limit, the 429.
+ */
+function answerCount(req: IncomingMessage, res: ServerResponse, count: Count): boolean {
+  res.setHeader('RateLimit-Policy', `"delivery"; q=${count.limit}; w=${WINDOW_MS / 1000}`)
+  res.setHeader('RateLimit', `"delivery"; r=${Math.max(0, count.limit - count.used)}; t=${secondsToReset(count)}`)
+  if (count.used <= count.limit) return false
+  const retryAfter = secondsToReset(count)
+  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) })
+  res.end(tooMany(req.headers['accept-language'], retryAfter))
+  return true
+}
 
 /**
  * `/v1` requests per minute per API client (or signed-in person; unauthenticated callers per
@@ -32,33 +51,35 @@ export class DeliveryRateLimit {
     exchange?: HitExchange,
   ) {
     this.store = exchange ? new SharedHitStore('delivery', exchange) : new MemoryStore()
-    this.middleware = limit
-      ? rateLimit({
-          windowMs: WINDOW_MS,
-          limit,
-          store: this.store,
-          standardHeaders: 'draft-8',
-          legacyHeaders: false,
-          keyGenerator: async (req) => keyOf(await credentials.principalOf(req.headers), req.ip),
-          // keyOf does use ipKeyGenerator for addresses; the library's source check cannot see that.
-          validate: { keyGeneratorIpFallback: false },
-          handler: (req: Request, res: Response, _next: NextFunction) => {
-            const retryAfter = Number(res.getHeader('retry-after') ?? 60)
-            res.status(429).type('application/json').send(tooMany(req.headers['accept-language'], retryAfter))
-          },
-        })
-      : (_req, _res, next) => next()
+    if (!limit) {
+      this.middleware = (_req, _res, next) => next()
+      return
+    }
+    const counted = rateLimit({
+      windowMs: WINDOW_MS,
+      limit,
+      store: this.store,
+      // Written by answerCount, like the fast path's.
+      standardHeaders: false,
+      legacyHeaders: false,
+      keyGenerator: async (req) => keyOf(await credentials.principalOf(req.headers), req.ip),
+      // keyOf does use ipKeyGenerator for addresses; the library's source check cannot see that.
+      validate: { keyGeneratorIpFallback: false },
+      handler: (req: Request, res: Response) => answerCount(req, res, (req as AugmentedRequest).rateLimit),
+    })
+    this.middleware = (req: Request, res: Response, next: NextFunction) =>
+      counted(req, res, (error?: unknown) => {
+        if (error) return next(error)
+        answerCount(req, res, (req as AugmentedRequest).rateLimit)
+        next()
+      })
   }
 
   /** For the fast path: counts the request and answers 429 itself when over the limit. */
   async refuseIfOver(req: IncomingMessage, res: ServerResponse, principal: Principal): Promise<boolean> {
     if (!this.limit) return false
     const { totalHits, resetTime } = await this.store.increment(keyOf(principal, req.socket.remoteAddress))
-    if (totalHits <= this.limit) return false
-    const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000))
-    res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) })
-    res.end(tooMany(req.headers['accept-language'], retryAfter))
-    return true
+    return answerCount(req, res, { limit: this.limit, used: totalHits, resetTime })
   }
 }
 

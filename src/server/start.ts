@@ -24,7 +24,7 @@ import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-export type RunningServer = { server: Server; payload: Payload; url: string; store: DeliveryStore; close: () => Promise<void> }
+export type RunningServer = { server: Server; payload: Payload; url: string; store: DeliveryStore; responses: ResponseCache; close: () => Promise<void> }
 
 /**
  * The admin bundle reads its Payload config from the environment, and Next inlines
@@ -78,7 +78,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   const delivery = {
     store,
     usage,
-    responses: new ResponseCache(settings.timezone),
+    responses: new ResponseCache(settings.timezone, settings.responseCacheBytes),
     credentials: new CredentialCache(payload),
     timeZone: settings.timezone,
   }
@@ -95,7 +95,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     delivery,
     limits: { delivery: deliveryLimit, loginsPerAddress: settings.loginRateLimit, corsOrigins: settings.corsOrigins, hitExchange },
   })
-  const fastPath = deliveryFastPath(delivery, deliveryLimit)
+  const fastPath = deliveryFastPath(delivery, deliveryLimit, settings.corsOrigins)
   const server = createServer((req, res) => {
     fastPath(req, res).then(
       (answered) => answered || app(req, res),
@@ -113,6 +113,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     server,
     payload,
     store,
+    responses: delivery.responses,
     url: `http://localhost:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -1,0 +1,3 @@
+import { describeDeliveryHardening } from './suites/deliveryHardening'
+
+describeDeliveryHardening('sqlite')
