@@ -644,7 +644,9 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       get: getOperation({
         operationId: 'getScenario',
         summary: 'Get a scenario',
-        description: 'A scenario\'s steps, each with its phrase (holiday variant in effect on `at` applied).',
+        description:
+          'A scenario\'s steps, each with its phrase (holiday variant in effect on `at` applied). A step whose phrase ' +
+          'is not served (not published, not in effect, not in `locale`) is left out; `order` counts the steps served.',
         tags: ['Scenarios'],
         parameters: ['scenarioKey', 'locale', 'at', 'channel'],
         ok: {
