@@ -238,5 +238,21 @@ export function describeRestoreConversion(kind: Exclude<DatabaseKind, 'mongodb'>
       ])
       expect(phrase.needsReview).toBe(true)
     })
+
+    // Found by the fuzz suite once the conversion moved into the save: collection hooks run before
+    // field validation, so the converter was handed an object and the create was a 500.
+    it('refuses a text that is no text with a 400 that writes nothing, before converting it', async () => {
+      const count = async () => (await server.payload.count({ collection: 'phrases', overrideAccess: true })).totalDocs
+      const before = await count()
+      for (const locale of ['zh-Hans', 'zh-Hant']) {
+        for (const field of ['text', 'title', 'agentNotes']) {
+          const body = { key: `closing.not_text_${field.toLowerCase()}`, category: categoryId, title: '測試', text: '謝謝。', [field]: { id: '' } }
+          const answer = await api(`/api/phrases?locale=${locale}`, 'editor', { method: 'POST', body: JSON.stringify(body) })
+          expect(answer.status).toBe(400)
+          expect((await answer.json()).error.code).toEqual(expect.any(String))
+        }
+      }
+      expect(await count()).toBe(before)
+    })
   })
 }

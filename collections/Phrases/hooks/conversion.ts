@@ -54,6 +54,8 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
   if (context.conversion || context.seed || context.resolvingAmbiguity || !isScript(req.locale) || !originalDoc) return data
   if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreBothScripts(req, data, originalDoc, String(context.restoredVersion))
   if (!changed(data, originalDoc) && !context.convertOverPersonText) return data
+  // Collection hooks run before the fields are validated: a text that is no text is refused there.
+  if (PHRASE_TEXT_FIELDS.some((field) => data[field] != null && typeof data[field] !== 'string')) return data
   const source = req.locale
   const target = otherScript(source)
   const existing =
