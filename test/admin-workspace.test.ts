@@ -134,9 +134,10 @@ describe('the editors’ and reviewers’ workspace in a real browser', () => {
     await panel.locator('.workflow-badge--published').waitFor()
     await panel.getByText('客服目前看得到此話術').waitFor()
 
-    // The character-level difference between the machine's conversion and what was approved.
+    // The character-level difference between the machine's conversion (saved with the editor's
+    // first version) and what was approved.
     const history = reviewer.locator('[data-testid=version-history]')
-    await history.locator('tr', { has: reviewer.locator('td[data-action=convert]') }).locator('input[name=diff-from]').check()
+    await history.locator('tr', { has: reviewer.locator('td[data-action=create]') }).locator('input[name=diff-from]').check()
     const diff = history.locator('[data-testid=version-diff]')
     await diff.locator('del', { hasText: '面' }).first().waitFor()
     await diff.locator('ins', { hasText: '麵' }).first().waitFor()

@@ -12,16 +12,14 @@ export type ChangeStamp = { action: string; by: string; comment?: string | null;
  */
 export const stampChange: CollectionBeforeChangeHook = ({ data, operation, req, context }) => {
   const stamp = context.change as ChangeStamp | undefined
-  if (context.conversion) {
-    // The machine's follow-up of a change: same author, no comment. A glossary change's
-    // re-conversion is a change of its own, which nobody has approved yet.
-    const reconversion = context.reconversion as ChangeStamp | undefined
-    data.changeAction = reconversion?.action ?? 'convert'
-    data.changeComment = reconversion?.comment ?? null
-    if (reconversion) {
-      data.changedBy = reconversion.by
-      data.approvedBy = null
-    }
+  // A glossary change's re-conversion is a change of its own, which nobody has approved yet.
+  // (A person's save converts the other script in the same version, so it needs no stamp.)
+  const reconversion = context.reconversion as ChangeStamp | undefined
+  if (reconversion) {
+    data.changeAction = reconversion.action
+    data.changedBy = reconversion.by
+    data.changeComment = reconversion.comment ?? null
+    data.approvedBy = null
   } else if (stamp) {
     data.changeAction = stamp.action
     data.changedBy = stamp.by
