@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type RunningServer, startServer } from '../../src/server/start'
 import type { Settings } from '../../src/settings'
 import { auditInsertsRefused, type DatabaseKind, freshDatabaseUrl, runSql, testSettings } from '../helpers/databases'
+import { signInPeople } from '../helpers/people'
 
 const PEOPLE = { editor: ['editor'], reviewer: ['reviewer'], auditor: ['auditor'] } as const
 const API_KEY = 'deletion-audit-key-0123456789abcdef'
@@ -65,14 +66,8 @@ export function describeDeletionAudit(kind: Exclude<DatabaseKind, 'mongodb'>): v
       const name = `deletion_audit_${kind}`
       settings = testSettings(await freshDatabaseUrl(kind, name), name)
       server = await startServer(settings, { admin: false })
-      const passwords: Record<string, [string, string]> = { admin: [settings.adminEmail, settings.adminPassword] }
-      for (const [person, roles] of Object.entries(PEOPLE)) {
-        await server.payload.create({ collection: 'users', data: { email: `${person}@example.com`, password: `${person}-pw`, roles: [...roles] } })
-        passwords[person] = [`${person}@example.com`, `${person}-pw`]
-      }
-      for (const [person, [email, password]] of Object.entries(passwords)) {
-        tokens[person] = (await json(post('/api/users/login', '', { email, password }))).token
-      }
+      Object.assign(tokens, await signInPeople(server, PEOPLE))
+      tokens.admin = (await json(post('/api/users/login', '', { email: settings.adminEmail, password: settings.adminPassword }))).token
       await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
       categoryId = (await server.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'closing', name: '結束語' } })).id
       holidayId = (

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../../src/server/start'
 import { type DatabaseKind, freshDatabaseUrl, testSettings } from '../helpers/databases'
+import { signInPeople } from '../helpers/people'
 
 const PEOPLE = { editor: ['editor'], reviewer: ['reviewer'], second_reviewer: ['reviewer'] } as const
 const API_KEY = 'restore-conversion-key-0123456789abcdef'
@@ -60,14 +61,7 @@ export function describeRestoreConversion(kind: Exclude<DatabaseKind, 'mongodb'>
       const name = `restore_conversion_${kind}`
       const settings = testSettings(await freshDatabaseUrl(kind, name), name)
       server = await startServer(settings, { admin: false })
-      const passwords: Record<string, [string, string]> = {}
-      for (const [person, roles] of Object.entries(PEOPLE)) {
-        await server.payload.create({ collection: 'users', data: { email: `${person}@example.com`, password: `${person}-pw`, roles: [...roles] } })
-        passwords[person] = [`${person}@example.com`, `${person}-pw`]
-      }
-      for (const [person, [email, password]] of Object.entries(passwords)) {
-        tokens[person] = (await json(post('/api/users/login', '', { email, password }))).token
-      }
+      Object.assign(tokens, await signInPeople(server, PEOPLE))
       await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
       categoryId = (await server.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'closing', name: '結束語' } })).id
     })
