@@ -1,8 +1,6 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { inTransaction } from './transaction'
-
-type PostgresSession = { db: { execute: (query: string) => Promise<unknown> } }
+import { inTransaction, postgresTransaction } from './transaction'
 
 const queues = new Map<number, Promise<unknown>>()
 
@@ -25,8 +23,7 @@ export async function appendInSequence(
   if (payload.db.name === 'postgres') {
     const req = given?.payload ? (given as PayloadRequest) : await createLocalReq({}, payload)
     return inTransaction(req, async () => {
-      const sessions = (payload.db as unknown as { sessions: Record<string, PostgresSession> }).sessions
-      await sessions[String(await req.transactionID)]!.db.execute(`SELECT pg_advisory_xact_lock(${lock})`)
+      await (await postgresTransaction(req)).execute(`SELECT pg_advisory_xact_lock(${lock})`)
       await append(req)
     })
   }

@@ -17,7 +17,14 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
   }
 }
 
-type PostgresSession = { db: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> } }
+type PostgresSession = { db: { execute: (query: string | ReturnType<typeof sql>) => Promise<unknown> } }
+
+/** The connection of `req`'s PostgreSQL transaction, for statements Payload has no call for (locks). */
+export async function postgresTransaction(req: Partial<PayloadRequest>): Promise<PostgresSession['db']> {
+  const transactionID = await req.transactionID
+  if (!transactionID) throw new Error('No transaction is open on this request')
+  return (req.payload!.db as unknown as { sessions: Record<string, PostgresSession> }).sessions[String(transactionID)]!.db
+}
 
 /**
  * Holds `table`'s row `id` until `req`'s transaction ends, so that what the transaction read of
@@ -28,8 +35,5 @@ type PostgresSession = { db: { execute: (query: ReturnType<typeof sql>) => Promi
  */
 export async function lockForUpdate(req: PayloadRequest, table: string, id: number | string): Promise<void> {
   if (req.payload.db.name !== 'postgres') return
-  const transactionID = await req.transactionID
-  if (!transactionID) throw new Error(`lockForUpdate(${table}) outside a transaction would hold nothing`)
-  const sessions = (req.payload.db as unknown as { sessions: Record<string, PostgresSession> }).sessions
-  await sessions[String(transactionID)]!.db.execute(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
+  await (await postgresTransaction(req)).execute(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
 }

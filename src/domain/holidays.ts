@@ -40,17 +40,27 @@ export function holidayCalendar(
   return years.map((year) => holidayDates(rule, year))
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>()
+const FORMATS = {
+  day: (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  wallClock: (timeZone: string) =>
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per use and zone.
+const formats = new Map<string, Intl.DateTimeFormat>()
+function formatIn(use: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const cacheKey = `${use} ${timeZone}`
+  let format = formats.get(cacheKey)
+  if (!format) {
+    format = FORMATS[use](timeZone)
+    formats.set(cacheKey, format)
+  }
+  return format
+}
 
 /** `YYYY-MM-DD` of an instant in a time zone (the day agents are living in). */
 export function localDay(at: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    dayFormats.set(timeZone, format)
-  }
-  return format.format(at)
+  return formatIn('day', timeZone).format(at)
 }
 
 /** The day after a `YYYY-MM-DD` day. */
@@ -63,11 +73,7 @@ export function dayStart(day: string, timeZone: string): number {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`)
   // The zone's offset at an instant: its wall-clock time read as UTC, minus the instant.
   const offsetAt = (instant: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-        .formatToParts(instant)
-        .map((part) => [part.type, part.value]),
-    )
+    const parts = Object.fromEntries(formatIn('wallClock', timeZone).formatToParts(instant).map((part) => [part.type, part.value]))
     return Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`) - (instant - (instant % 1000))
   }
   // Twice: the offset at local midnight can differ from the one at UTC midnight (a DST change in between).
