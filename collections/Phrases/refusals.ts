@@ -1,21 +1,17 @@
 import type { PayloadRequest } from 'payload'
 
-import { message, type MessageKey, messageLanguage, type MessageLanguage } from '../../src/delivery/messages'
+import { message, type MessageKey, requestLanguage } from '../../src/delivery/messages'
 import { WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/domain/workflow'
 import type { LocatedFinding } from '../../src/lint/reviewGate'
 
 const STATE_LABEL_LANGUAGE = { 'zh-Hant': 'zh-TW', 'zh-Hans': 'zh', en: 'en' } as const
-
-/** The message language of the request's `Accept-Language` (src/delivery/messages.ts). */
-export const callerLanguage = (req: Pick<PayloadRequest, 'headers'>): MessageLanguage =>
-  messageLanguage(req.headers?.get?.('accept-language') ?? undefined)
 
 /**
  * A message of the API's catalogue in the caller's language. A workflow state among the values
  * (`{state: 'in_review'}`) is named as the admin names it, mid-sentence.
  */
 export function said(req: Pick<PayloadRequest, 'headers'>, key: MessageKey, values: Record<string, unknown> = {}): string {
-  const language = callerLanguage(req)
+  const language = requestLanguage(req)
   const state = WORKFLOW_STATES.find((known) => known === values.state)
   if (!state) return message(key, language, values)
   const label = WORKFLOW_STATE_LABELS[state][STATE_LABEL_LANGUAGE[language]]

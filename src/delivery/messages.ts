@@ -264,6 +264,10 @@ export function messageLanguage(acceptLanguage: string | undefined): MessageLang
   return 'zh-Hant'
 }
 
+/** The message language of a Web request (Payload's endpoints and hooks), by its `Accept-Language`. */
+export const requestLanguage = (req: { headers?: Pick<Headers, 'get'> }): MessageLanguage =>
+  messageLanguage(req.headers?.get('accept-language') ?? undefined)
+
 export function message(key: MessageKey, language: MessageLanguage, values: Record<string, unknown> = {}): string {
   return i18n.t(key, { lng: language, ...values })
 }

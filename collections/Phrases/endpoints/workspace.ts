@@ -4,7 +4,7 @@ import { isPerson } from '../../../src/access'
 import { fieldOf, FLAGGED_FIELDS, type FlaggedField, type PhraseFlag } from '../../../src/conversion/converter'
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
-import { message, messageLanguage } from '../../../src/delivery/messages'
+import { message, requestLanguage } from '../../../src/delivery/messages'
 import { runningDeliveryStore } from '../../../src/delivery/store'
 import { resolvePhrase } from '../../../src/delivery/snapshot'
 import { isScript, otherScript, type Script, SCRIPTS } from '../../../src/domain/locales'
@@ -199,7 +199,7 @@ export const previewEndpoint: Endpoint = {
       return Response.json({ ...phraseBody(snapshot, resolved.phrase, resolved.variant, query, latest.key), day: query.day })
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error
-      const language = messageLanguage(req.headers.get('accept-language') ?? undefined)
+      const language = requestLanguage(req)
       return errorResponse(error.status, error.code, message(error.messageKey, language, error.values))
     }
   },

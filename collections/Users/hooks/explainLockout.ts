@@ -1,6 +1,6 @@
 import type { CollectionAfterErrorHook } from 'payload'
 
-import { message, messageLanguage } from '../../../src/delivery/messages'
+import { message, requestLanguage } from '../../../src/delivery/messages'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 
 /**
@@ -23,6 +23,6 @@ export const explainLockout: CollectionAfterErrorHook = async ({ error, req }) =
   const unlocksAt = new Date(lockUntil)
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: runtimeSettings(req.payload).timezone, hour: '2-digit', minute: '2-digit' }).format(unlocksAt)
   const minutes = Math.max(1, Math.ceil((unlocksAt.getTime() - Date.now()) / 60_000))
-  const text = message('account_locked', messageLanguage(req.headers.get('accept-language') ?? undefined), { minutes, time })
+  const text = message('account_locked', requestLanguage(req), { minutes, time })
   return { response: { errors: [{ message: text, data: { code: 'account_locked', unlocksAt: unlocksAt.toISOString() } }] }, status: 401 }
 }
