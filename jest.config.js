@@ -9,6 +9,8 @@ export default {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'es6' } },
     ],
   },
+  // The admin build and the seeded database templates, once, before any test (test/setup).
+  globalSetup: '<rootDir>/test/setup/globalSetup.js',
   // Servers, databases and seeding: seconds, not milliseconds.
   testTimeout: 180_000,
   // Payload's PostgreSQL pool outlives payload.destroy() by a few idle clients; don't hang on it.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Browser, Page } from 'playwright-core'
 
 import { launchChromium, screenshot, signIn, taiwanDesk } from './helpers/browser'
-import { freshSqliteUrl, TEST_TMP } from './helpers/databases'
+import { seededServerEnv } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const ADMIN = { email: 'browser-admin@example.com', password: 'browser test password' }
@@ -15,8 +15,7 @@ describe('the admin UI in a real browser', () => {
 
   beforeAll(async () => {
     server = await spawnServer({
-      DATABASE_URL: freshSqliteUrl('admin_browser'),
-      PHRASEBOOK_DATA_DIR: `${TEST_TMP}/admin-browser-data`,
+      ...(await seededServerEnv('sqlite', 'admin_browser')),
       PHRASEBOOK_ADMIN_EMAIL: ADMIN.email,
       PHRASEBOOK_ADMIN_PASSWORD: ADMIN.password,
     })

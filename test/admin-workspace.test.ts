@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { readSpreadsheet } from '../src/spreadsheet'
 import { launchChromium, screenshot, signIn, taiwanDesk } from './helpers/browser'
-import { freshSqliteUrl, TEST_TMP } from './helpers/databases'
+import { seededServerEnv, TEST_TMP } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const ADMIN = { email: 'workspace-admin@example.com', password: 'workspace admin password' }
@@ -47,8 +47,7 @@ describe('the editors’ and reviewers’ workspace in a real browser', () => {
 
   beforeAll(async () => {
     server = await spawnServer({
-      DATABASE_URL: freshSqliteUrl('admin_workspace'),
-      PHRASEBOOK_DATA_DIR: `${TEST_TMP}/admin-workspace-data`,
+      ...(await seededServerEnv('sqlite', 'admin_workspace')),
       PHRASEBOOK_ADMIN_EMAIL: ADMIN.email,
       PHRASEBOOK_ADMIN_PASSWORD: ADMIN.password,
     })

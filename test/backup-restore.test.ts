@@ -13,7 +13,7 @@ import { existingContent, restoreBackup, RestoreRefused } from '../src/backup/re
 import { runDueJobs } from '../src/jobs/scheduler'
 import { PROJECT_ROOT, type RunningServer, startServer } from '../src/server/start'
 import type { Settings } from '../src/settings'
-import { freshPostgresUrl, freshSqliteUrl, startPayload, TEST_TMP, testSettings } from './helpers/databases'
+import { freshPostgresUrl, freshSqliteUrl, seededSettings, startPayload, TEST_TMP, testSettings } from './helpers/databases'
 
 type Json = Record<string, any>
 
@@ -107,7 +107,7 @@ describe('backup and restore', () => {
     // Payload skips the schema push when this process pushed the same schema before: every fresh
     // target database here needs its own.
     process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-    settings = testSettings(freshSqliteUrl('backup_source'), 'backup_source', { PHRASEBOOK_SEED: 'true' })
+    settings = await seededSettings('sqlite', 'backup_source')
     source = await startServer(settings, { admin: false })
     const { payload } = source
 

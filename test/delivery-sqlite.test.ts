@@ -4,7 +4,7 @@ import HttpBackend from 'i18next-http-backend'
 
 import { DOCUMENTED_ROUTES } from '../src/delivery/openapi'
 import { type RunningServer, startServer } from '../src/server/start'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { seededSettings } from './helpers/databases'
 
 const API_KEY = 'delivery-test-key-0123456789abcdef'
 type Json = Record<string, any>
@@ -32,7 +32,7 @@ describe('the delivery API (/v1) on SQLite', () => {
 
   beforeAll(async () => {
     const name = 'delivery_sqlite'
-    server = await startServer(testSettings(freshSqliteUrl(name), name, { PHRASEBOOK_SEED: 'true', PHRASEBOOK_TIMEZONE: 'Asia/Taipei' }), { admin: false })
+    server = await startServer(await seededSettings('sqlite', name, { PHRASEBOOK_TIMEZONE: 'Asia/Taipei' }), { admin: false })
     await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
     for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']], ['admin2', ['admin']]] as const) {
       await server.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../src/server/start'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { seededSettings } from './helpers/databases'
 
 type Role = 'admin' | 'editor' | 'reviewer' | 'auditor' | 'agent' | 'anonymous'
 type Operation = 'read' | 'create' | 'update' | 'delete'
@@ -45,7 +45,7 @@ describe('privileges over REST and GraphQL', () => {
 
   beforeAll(async () => {
     const name = 'privileges'
-    server = await startServer(testSettings(freshSqliteUrl(name), name, { PHRASEBOOK_SEED: 'true' }), { admin: false })
+    server = await startServer(await seededSettings('sqlite', name), { admin: false })
     const payload = server.payload
     await payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
     for (const role of PEOPLE) {

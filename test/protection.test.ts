@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../src/server/start'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { seededSettings } from './helpers/databases'
 
 const LIMIT = 30
 const AGENT_ORIGIN = 'https://agent.example.com'
@@ -19,8 +19,7 @@ describe('abuse limits', () => {
   beforeAll(async () => {
     const name = 'protection'
     server = await startServer(
-      testSettings(freshSqliteUrl(name), name, {
-        PHRASEBOOK_SEED: 'true',
+      await seededSettings('sqlite', name, {
         PHRASEBOOK_RATE_LIMIT: String(LIMIT),
         PHRASEBOOK_LOGIN_RATE_LIMIT: '8',
         PHRASEBOOK_CORS_ORIGINS: AGENT_ORIGIN,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { readStandardLibrary } from '../seed/library'
-import { freshSqliteUrl, TEST_TMP } from './helpers/databases'
+import { seededServerEnv } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const ADMIN = { email: 'ops-admin@example.com', password: 'correct horse battery staple' }
@@ -20,8 +20,7 @@ describe('the running server (SQLite, seeded)', () => {
 
   beforeAll(async () => {
     server = await spawnServer({
-      DATABASE_URL: freshSqliteUrl('server'),
-      PHRASEBOOK_DATA_DIR: `${TEST_TMP}/server-data`,
+      ...(await seededServerEnv('sqlite', 'server')),
       PHRASEBOOK_ADMIN_EMAIL: ADMIN.email,
       PHRASEBOOK_ADMIN_PASSWORD: ADMIN.password,
     })

@@ -5,7 +5,7 @@ import { verifyAuditLog } from '../src/audit/log'
 import { runtimeSettings } from '../src/runtimeSettings'
 import { type RunningServer, startServer } from '../src/server/start'
 import { phrasesFromRows, readSpreadsheet } from '../src/spreadsheet'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { seededSettings } from './helpers/databases'
 
 type Json = Record<string, any>
 
@@ -46,7 +46,7 @@ describe('the workspace endpoints', () => {
 
   beforeAll(async () => {
     const name = 'workspace_api'
-    server = await startServer(testSettings(freshSqliteUrl(name), name, { PHRASEBOOK_SEED: 'true', PHRASEBOOK_TIMEZONE: 'Asia/Taipei' }), { admin: false })
+    server = await startServer(await seededSettings('sqlite', name, { PHRASEBOOK_TIMEZONE: 'Asia/Taipei' }), { admin: false })
     for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']], ['reviewer2', ['reviewer']], ['auditor', ['auditor']]] as const) {
       await server.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })
       const login = await fetch(server.url + '/api/users/login', {

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import pg from 'pg'
@@ -6,11 +6,9 @@ import { getPayload, type Payload } from 'payload'
 
 import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings, type Settings } from '../../src/settings'
+import { copyTemplateDataDir, POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE, SQLITE_TEMPLATE, TEST_TMP } from '../setup/templates'
 
-export const TEST_TMP = path.resolve('test/.tmp')
-
-/** The PostgreSQL server the tests use (.ci/run starts Debian's cluster with this password). */
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+export { POSTGRES_ADMIN_URL, TEST_TMP }
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -23,7 +21,11 @@ export function freshSqliteUrl(name: string): string {
 }
 
 /** A new, empty PostgreSQL database for one test file (dropped and recreated). */
-export async function freshPostgresUrl(name: string): Promise<string> {
+export function freshPostgresUrl(name: string): Promise<string> {
+  return createPostgresDatabase(name)
+}
+
+async function createPostgresDatabase(name: string, template?: string): Promise<string> {
   const database = `phrasebook_test_${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
   try {
@@ -36,7 +38,7 @@ export async function freshPostgresUrl(name: string): Promise<string> {
   }
   try {
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-    await client.query(`CREATE DATABASE ${database}`)
+    await client.query(`CREATE DATABASE ${database}${template ? ` TEMPLATE ${template}` : ''}`)
   } finally {
     await client.end()
   }
@@ -58,13 +60,50 @@ export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promis
   return freshMongoUrl(name)
 }
 
+/**
+ * A database already holding the standard library (nobody signed up yet), copied from the
+ * template test/setup built once for the run, with the data folder whose audit key signed its
+ * trail: what `npm start` leaves on a fresh machine, in a fraction of a second.
+ */
+export async function seededDatabase(kind: 'sqlite' | 'postgres', name: string): Promise<{ databaseUrl: string; dataDir: string }> {
+  let databaseUrl: string
+  if (kind === 'sqlite') {
+    databaseUrl = freshSqliteUrl(name)
+    copyFileSync(SQLITE_TEMPLATE, databaseUrl.slice('file:'.length))
+  } else {
+    databaseUrl = await createPostgresDatabase(name, POSTGRES_TEMPLATE)
+  }
+  const dataDir = dataDirOf(name)
+  copyTemplateDataDir(dataDir)
+  return { databaseUrl, dataDir }
+}
+
+/** Settings for a test on a seeded copy (see seededDatabase); the library is not loaded again. */
+export async function seededSettings(kind: 'sqlite' | 'postgres', name: string, env: Record<string, string> = {}): Promise<Settings> {
+  const { databaseUrl } = await seededDatabase(kind, name)
+  return settingsFor(databaseUrl, name, env)
+}
+
+/** The environment for a spawned server (`npm start`) on a seeded copy. */
+export async function seededServerEnv(kind: 'sqlite' | 'postgres', name: string): Promise<Record<string, string>> {
+  const { databaseUrl, dataDir } = await seededDatabase(kind, name)
+  return { DATABASE_URL: databaseUrl, PHRASEBOOK_DATA_DIR: dataDir, PHRASEBOOK_SEED: 'false' }
+}
+
+function dataDirOf(name: string): string {
+  return path.join(TEST_TMP, `${name}-data`)
+}
+
 /** Settings for a test: its own data dir (secrets), no seeding unless asked. */
 export function testSettings(databaseUrl: string, name: string, env: Record<string, string> = {}): Settings {
-  const dataDir = path.join(TEST_TMP, `${name}-data`)
-  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(dataDirOf(name), { recursive: true, force: true })
+  return settingsFor(databaseUrl, name, env)
+}
+
+function settingsFor(databaseUrl: string, name: string, env: Record<string, string>): Settings {
   return resolveSettings({
     DATABASE_URL: databaseUrl,
-    PHRASEBOOK_DATA_DIR: dataDir,
+    PHRASEBOOK_DATA_DIR: dataDirOf(name),
     PHRASEBOOK_SEED: 'false',
     PORT: '0',
     NODE_ENV: 'test',

@@ -4,7 +4,7 @@ import HttpBackend from 'i18next-http-backend'
 
 import { localDay } from '../../src/domain/holidays'
 import { type RunningServer, startServer } from '../../src/server/start'
-import { freshDatabaseUrl, testSettings } from '../helpers/databases'
+import { seededSettings } from '../helpers/databases'
 
 const API_KEY = 'delivery-hardening-key-0123456789abcdef'
 const TIME_ZONE = 'Asia/Taipei'
@@ -51,8 +51,7 @@ export function describeDeliveryHardening(kind: 'sqlite' | 'postgres'): void {
 
     beforeAll(async () => {
       const name = `delivery_hardening_${kind}`
-      const settings = testSettings(await freshDatabaseUrl(kind, name), name, {
-        PHRASEBOOK_SEED: 'true',
+      const settings = await seededSettings(kind, name, {
         PHRASEBOOK_TIMEZONE: TIME_ZONE,
         PHRASEBOOK_RESPONSE_CACHE_MB: String(CACHE_MB),
         // With origins configured, CORS answers vary by Origin: the fast path must say so too.

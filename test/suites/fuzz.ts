@@ -12,7 +12,7 @@ import { variableCheck } from '../../src/domain/variableCheck'
 import { WORKFLOW_STATES } from '../../src/domain/workflow'
 import { runtimeSettings } from '../../src/runtimeSettings'
 import { type RunningServer, startServer } from '../../src/server/start'
-import { type DatabaseKind, freshDatabaseUrl, testSettings } from '../helpers/databases'
+import { type DatabaseKind, seededSettings } from '../helpers/databases'
 
 type Json = Record<string, any>
 
@@ -183,7 +183,7 @@ export function describeFuzz(kind: Exclude<DatabaseKind, 'mongodb'>): void {
 
     beforeAll(async () => {
       const name = `fuzz_${kind}`
-      server = await startServer(testSettings(await freshDatabaseUrl(kind, name), name, { PHRASEBOOK_SEED: 'true' }), { admin: false })
+      server = await startServer(await seededSettings(kind, name), { admin: false })
       for (const [who, roles] of Object.entries(PEOPLE)) {
         await server.payload.create({ collection: 'users', data: { email: `${who}@fuzz.example`, password: `${who}-password`, roles: [...roles] } })
         const login = await fetch(`${server.url}/api/users/login`, {

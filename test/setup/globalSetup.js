@@ -1,0 +1,10 @@
+import { spawnSync } from 'node:child_process'
+
+/** Jest's globalSetup: builds what the tests share before any of them starts (see prepare.ts). */
+export default function globalSetup() {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'test/setup/prepare.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  })
+  if (result.status !== 0) throw new Error(`Preparing the test run failed (exit code ${result.status}); see above.`)
+}

@@ -1,0 +1,69 @@
+/**
+ * Before the tests (jest's globalSetup): the admin is built if its sources changed, and each
+ * database kind's seeded template is built if anything it is built from changed. Nothing of this
+ * happens inside a test's setup.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+
+import pg from 'pg'
+
+import { buildAdmin } from '../../src/cli/build-admin'
+import { resolveSettings } from '../../src/settings'
+import { POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE, stampFile, TEMPLATE_DATA_DIR, TEMPLATES, templateInputsDigest } from './templates'
+
+async function postgresTemplateExists(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+  try {
+    await client.connect()
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). Start it (see .ci/run) or set TEST_POSTGRES_URL.`)
+  }
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [POSTGRES_TEMPLATE])
+    return rowCount === 1
+  } finally {
+    await client.end()
+  }
+}
+
+function buildTemplate(kind: 'sqlite' | 'postgres', digest: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/setup/build-template.ts', kind, digest], {
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => {
+      if (code === 0) {
+        console.log(output.match(/Seeded .*/)?.[0] ?? `Seeded the ${kind} template.`)
+        resolve()
+      } else {
+        reject(new Error(`Building the seeded ${kind} template failed (exit code ${code}):\n${output}`))
+      }
+    }),
+  )
+}
+
+async function main() {
+  mkdirSync(TEMPLATE_DATA_DIR, { recursive: true })
+  const digest = templateInputsDigest()
+  const current = (kind: 'sqlite' | 'postgres') => existsSync(stampFile(kind)) && readFileSync(stampFile(kind), 'utf8') === digest
+  const stale = (['sqlite', 'postgres'] as const).filter((kind) => !current(kind))
+  if (!stale.includes('postgres') && !(await postgresTemplateExists())) stale.push('postgres')
+  if (stale.length) console.log(`Seeding the test templates (${stale.join(', ')})…`)
+  const templates = Promise.all(stale.map((kind) => buildTemplate(kind, digest)))
+  // Meanwhile (another process, another core) the admin, if its sources changed.
+  buildAdmin(resolveSettings({ PHRASEBOOK_DATA_DIR: TEMPLATE_DATA_DIR, DATABASE_URL: `file:${TEMPLATES}/unused.db` }))
+  await templates
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The seeded databases the tests copy instead of loading the standard library themselves (about
+ * 20 s a load): one SQLite file, one PostgreSQL template database, and the data folder whose
+ * secrets signed their audit trails. Built once per run by test/setup/globalSetup.js, and kept
+ * between runs while nothing they are built from has changed.
+ */
+export const TEST_TMP = path.resolve('test/.tmp')
+export const TEMPLATES = path.join(TEST_TMP, 'templates')
+export const TEMPLATE_DATA_DIR = path.join(TEMPLATES, 'data')
+export const SQLITE_TEMPLATE = path.join(TEMPLATES, 'seeded.db')
+export const POSTGRES_TEMPLATE = 'phrasebook_template_seeded'
+/** The PostgreSQL server the tests use (.ci/run starts Debian's cluster with this password). */
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+
+const TEMPLATE_INPUTS = ['seed', 'src', 'collections', 'migrations', 'package-lock.json', 'test/setup']
+
+function* filesUnder(entry: string): Generator<string> {
+  if (!existsSync(entry)) return
+  if (statSync(entry).isDirectory()) {
+    for (const name of readdirSync(entry).sort()) yield* filesUnder(path.join(entry, name))
+  } else {
+    yield entry
+  }
+}
+
+/** A digest of everything a seeded template is built from: a template is current while it matches. */
+export function templateInputsDigest(): string {
+  const hash = createHash('sha256')
+  for (const input of TEMPLATE_INPUTS) {
+    for (const file of filesUnder(path.resolve(input))) hash.update(file).update(readFileSync(file))
+  }
+  return hash.digest('hex')
+}
+
+export function stampFile(kind: 'sqlite' | 'postgres'): string {
+  return path.join(TEMPLATES, `${kind}.stamp`)
+}
+
+/** A test's own data folder holding the template's secrets (the audit key signed its trail). */
+export function copyTemplateDataDir(dataDir: string): void {
+  rmSync(dataDir, { recursive: true, force: true })
+  mkdirSync(dataDir, { recursive: true })
+  for (const name of readdirSync(TEMPLATE_DATA_DIR)) copyFileSync(path.join(TEMPLATE_DATA_DIR, name), path.join(dataDir, name))
+}
