@@ -154,16 +154,35 @@ const WRITES = ['create', 'update']
 /**
  * Every operation has a locale: the default when the request names none (Payload fails on a
  * query of a localized field without one), and for a write one the library has, so a typo never
- * writes a title into no locale at all. Reads are not refused for theirs: Payload reads the
- * signed-in person in the request's locale, and endpoints such as the preview take delivery
- * locales (zh-TW) in the same parameter.
+ * writes a title into no locale at all. Reads are not refused for theirs unless they sort or
+ * filter by a localized field: Payload reads the signed-in person in the request's locale, and
+ * endpoints such as the preview take delivery locales (zh-TW) in the same parameter.
  */
-const requireKnownLocale: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+const requireKnownLocale: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   const localization = req.payload.config.localization
   if (!localization) return args
   if (req.locale === undefined || req.locale === null) req.locale = localization.defaultLocale as PayloadRequest['locale']
-  if (!WRITES.includes(operation) || localization.localeCodes.includes(String(req.locale))) return args
-  throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale: String(req.locale), allowed: localization.localeCodes.join(', ') }), 400)
+  const locale = String(req.locale)
+  if (localization.localeCodes.includes(locale) || locale === 'all') return args
+  // A read in another locale is fine until it sorts or filters by a localized field: the
+  // database has no such values to order by (PostgreSQL fails on the locale itself).
+  if (!WRITES.includes(operation) && !queriesLocalizedField(args as QueryArgs, collection.flattenedFields as QueryField[])) return args
+  throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale, allowed: localization.localeCodes.join(', ') }), 400)
+}
+
+type QueryArgs = { sort?: unknown; where?: unknown }
+
+/** Whether a query's sort or conditions name a localized field (by its first path segment). */
+function queriesLocalizedField({ sort, where }: QueryArgs, fields: QueryField[]): boolean {
+  const localized = (path: string) => fields.some((field) => field.name === path.replace(/^-/, '').split('.')[0] && field.localized === true)
+  const sorts = (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map(String)
+  const named = (condition: unknown): boolean =>
+    typeof condition === 'object' &&
+    condition !== null &&
+    Object.entries(condition).some(([key, value]) =>
+      key === 'and' || key === 'or' ? Array.isArray(value) && value.some(named) : localized(key),
+    )
+  return sorts.some(localized) || named(where)
 }
 
 /**

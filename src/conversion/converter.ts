@@ -75,20 +75,32 @@ const CANDIDATE_FORMS: Record<ConversionTarget, (candidate: string) => string> =
 
 type Plan = { pattern: RegExp; replacementFor: Map<string, string> }
 
+// OpenCC's converters and the doubt tables depend on the target only, not on the glossary, and
+// take about 130 ms each to build: built once per process, so a glossary change costs a regex.
+const openccConverters = new Map<ConversionTarget, (text: string) => string>()
+const openccFor = (target: ConversionTarget) => {
+  let convert = openccConverters.get(target)
+  if (!convert) openccConverters.set(target, (convert = OpenCC.Converter(OPENCC_PAIRS[target])))
+  return convert
+}
+const doubtTables = new Map<ConversionTarget, Doubts>()
+const doubtsFor = (target: ConversionTarget) => {
+  let doubts = doubtTables.get(target)
+  if (!doubts) doubtTables.set(target, (doubts = new Doubts(target)))
+  return doubts
+}
+
 /**
  * Traditional/Simplified conversion for phrases: OpenCC does the work; around it this keeps
  * `{{placeholders}}` and protected terms byte-identical, applies glossary overrides written in
  * the source script, and reports the characters OpenCC decided without a phrase to go on.
- * Converters and patterns are built once per glossary and reused.
+ * Patterns are built once per glossary; OpenCC itself once per process.
  */
 export class PhraseConverter {
-  private readonly openccFor = new Map<ConversionTarget, (text: string) => string>()
   private readonly plans = new Map<ConversionTarget, Plan>()
-  private readonly doubts = new Map<ConversionTarget, Doubts>()
 
   constructor(glossary: readonly GlossaryRule[] = []) {
     for (const target of CONVERSION_TARGETS) {
-      this.openccFor.set(target, OpenCC.Converter(OPENCC_PAIRS[target]))
       const replacementFor = new Map<string, string>()
       for (const rule of glossary) {
         if (!rule.term) continue
@@ -109,13 +121,13 @@ export class PhraseConverter {
       held.push(replacementFor.get(match) ?? match)
       return String.fromCharCode(SENTINEL_BASE + held.length - 1)
     })
-    const opencc = this.openccFor.get(to)!
+    const opencc = openccFor(to)
     const restore = held.length
       ? (converted: string) => converted.replace(SENTINEL, (s) => held[s.charCodeAt(0) - SENTINEL_BASE])
       : (converted: string) => converted
     const output = restore(opencc(shielded))
     const ambiguities: Ambiguity[] = []
-    const doubts = this.doubtsFor(to)
+    const doubts = doubtsFor(to)
     // Only the pieces (between punctuation, which OpenCC's phrases never cross and which it keeps
     // as it is) around a one-to-many character are looked at; the n-th punctuation mark of the
     // source is the n-th of the output, which places the piece in the output without converting
@@ -146,11 +158,6 @@ export class PhraseConverter {
     return { text: output, to, ambiguities }
   }
 
-  private doubtsFor(to: ConversionTarget): Doubts {
-    let doubts = this.doubts.get(to)
-    if (!doubts) this.doubts.set(to, (doubts = new Doubts(to)))
-    return doubts
-  }
 }
 
 export const PIECE_END_MARKS = '，。！？；：、,.!?;:\n'

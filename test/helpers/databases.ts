@@ -6,7 +6,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings, type Settings } from '../../src/settings'
-import { copyTemplateDataDir, POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE, SQLITE_TEMPLATE, TEST_TMP } from '../setup/templates'
+import { copyTemplateDataDir, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, TEST_TMP } from '../setup/templates'
 
 export { POSTGRES_ADMIN_URL, TEST_TMP }
 
@@ -65,13 +65,17 @@ export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promis
  * template test/setup built once for the run, with the data folder whose audit key signed its
  * trail: what `npm start` leaves on a fresh machine, in a fraction of a second.
  */
-export async function seededDatabase(kind: 'sqlite' | 'postgres', name: string): Promise<{ databaseUrl: string; dataDir: string }> {
+export async function seededDatabase(
+  kind: 'sqlite' | 'postgres',
+  name: string,
+  library: LibraryName = 'standard',
+): Promise<{ databaseUrl: string; dataDir: string }> {
   let databaseUrl: string
   if (kind === 'sqlite') {
     databaseUrl = freshSqliteUrl(name)
-    copyFileSync(SQLITE_TEMPLATE, databaseUrl.slice('file:'.length))
+    copyFileSync(sqliteTemplate(library), databaseUrl.slice('file:'.length))
   } else {
-    databaseUrl = await createPostgresDatabase(name, POSTGRES_TEMPLATE)
+    databaseUrl = await createPostgresDatabase(name, postgresTemplate(library))
   }
   const dataDir = dataDirOf(name)
   copyTemplateDataDir(dataDir)
@@ -79,8 +83,13 @@ export async function seededDatabase(kind: 'sqlite' | 'postgres', name: string):
 }
 
 /** Settings for a test on a seeded copy (see seededDatabase); the library is not loaded again. */
-export async function seededSettings(kind: 'sqlite' | 'postgres', name: string, env: Record<string, string> = {}): Promise<Settings> {
-  const { databaseUrl } = await seededDatabase(kind, name)
+export async function seededSettings(
+  kind: 'sqlite' | 'postgres',
+  name: string,
+  env: Record<string, string> = {},
+  library: LibraryName = 'standard',
+): Promise<Settings> {
+  const { databaseUrl } = await seededDatabase(kind, name, library)
   return settingsFor(databaseUrl, name, env)
 }
 

@@ -1,7 +1,7 @@
 /**
- * Builds one seeded template (`sqlite` or `postgres`): an empty database and the standard library,
- * as `npm start` leaves a fresh machine but for the first admin, whom each test's server creates
- * from its own settings. Run by prepare.ts.
+ * Builds the seeded templates of one database kind (`sqlite` or `postgres`), one per library: an
+ * empty database and the library, as `npm start` leaves a fresh machine but for the first admin,
+ * whom each test's server creates from its own settings. Run by prepare.ts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 
@@ -11,45 +11,54 @@ import { getPayload } from 'payload'
 import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings } from '../../src/settings'
 import { loadStandardLibrary } from '../../seed/load'
-import { POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE, SQLITE_TEMPLATE, stampFile, TEMPLATE_DATA_DIR, TEMPLATES } from './templates'
+import { smallLibrary } from '../fixtures/smallLibrary'
+import { LIBRARIES, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES } from './templates'
 
-async function emptyDatabase(kind: 'sqlite' | 'postgres'): Promise<string> {
+async function emptyDatabase(kind: 'sqlite' | 'postgres', library: LibraryName): Promise<string> {
   mkdirSync(TEMPLATES, { recursive: true })
   if (kind === 'sqlite') {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(SQLITE_TEMPLATE + suffix, { force: true })
-    return `file:${SQLITE_TEMPLATE}`
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(sqliteTemplate(library) + suffix, { force: true })
+    return `file:${sqliteTemplate(library)}`
   }
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
   await client.connect()
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE} WITH (FORCE)`)
-    await client.query(`CREATE DATABASE ${POSTGRES_TEMPLATE}`)
+    await client.query(`DROP DATABASE IF EXISTS ${postgresTemplate(library)} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${postgresTemplate(library)}`)
   } finally {
     await client.end()
   }
   const url = new URL(POSTGRES_ADMIN_URL)
-  url.pathname = `/${POSTGRES_TEMPLATE}`
+  url.pathname = `/${postgresTemplate(library)}`
   return url.toString()
 }
 
-async function main(kind: 'sqlite' | 'postgres', digest: string) {
-  const started = Date.now()
-  rmSync(stampFile(kind), { force: true })
+async function build(kind: 'sqlite' | 'postgres', library: LibraryName) {
   const settings = resolveSettings({
-    DATABASE_URL: await emptyDatabase(kind),
+    DATABASE_URL: await emptyDatabase(kind, library),
     PHRASEBOOK_DATA_DIR: TEMPLATE_DATA_DIR,
     NODE_ENV: 'test',
     PORT: '0',
   })
-  const payload = await getPayload({ config: await createPayloadConfig(settings) })
-  await loadStandardLibrary(payload, { auditKey: settings.auditKey })
+  const payload = await getPayload({ config: await createPayloadConfig(settings), key: library })
+  await loadStandardLibrary(payload, { auditKey: settings.auditKey, library: library === 'small' ? smallLibrary() : undefined })
   if (kind === 'sqlite') {
     // One file to copy: everything in the write-ahead log goes into the database file.
     await (payload.db as unknown as { client: { execute: (s: string) => Promise<unknown> } }).client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
   }
   await payload.destroy()
+}
+
+// Payload skips the schema push when this process pushed the same schema before: each library's
+// database is a new one and needs its own.
+process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+
+async function main(kind: 'sqlite' | 'postgres', digest: string) {
+  const started = Date.now()
+  rmSync(stampFile(kind), { force: true })
+  for (const library of LIBRARIES) await build(kind, library)
   writeFileSync(stampFile(kind), digest)
-  console.log(`Seeded ${kind} template in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+  console.log(`Seeded the ${kind} templates (${LIBRARIES.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
 }
 
 const [kind, digest] = process.argv.slice(2) as ['sqlite' | 'postgres', string]

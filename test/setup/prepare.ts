@@ -10,9 +10,9 @@ import pg from 'pg'
 
 import { buildAdmin } from '../../src/cli/build-admin'
 import { resolveSettings } from '../../src/settings'
-import { POSTGRES_ADMIN_URL, POSTGRES_TEMPLATE, stampFile, TEMPLATE_DATA_DIR, TEMPLATES, templateInputsDigest } from './templates'
+import { LIBRARIES, POSTGRES_ADMIN_URL, postgresTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES, templateInputsDigest } from './templates'
 
-async function postgresTemplateExists(): Promise<boolean> {
+async function postgresTemplatesExist(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
   try {
     await client.connect()
@@ -20,8 +20,8 @@ async function postgresTemplateExists(): Promise<boolean> {
     throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). Start it (see .ci/run) or set TEST_POSTGRES_URL.`)
   }
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [POSTGRES_TEMPLATE])
-    return rowCount === 1
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = ANY($1)', [LIBRARIES.map(postgresTemplate)])
+    return rowCount === LIBRARIES.length
   } finally {
     await client.end()
   }
@@ -52,7 +52,7 @@ async function main() {
   const digest = templateInputsDigest()
   const current = (kind: 'sqlite' | 'postgres') => existsSync(stampFile(kind)) && readFileSync(stampFile(kind), 'utf8') === digest
   const stale = (['sqlite', 'postgres'] as const).filter((kind) => !current(kind))
-  if (!stale.includes('postgres') && !(await postgresTemplateExists())) stale.push('postgres')
+  if (!stale.includes('postgres') && !(await postgresTemplatesExist())) stale.push('postgres')
   if (stale.length) console.log(`Seeding the test templates (${stale.join(', ')})…`)
   const templates = Promise.all(stale.map((kind) => buildTemplate(kind, digest)))
   // Meanwhile (another process, another core) the admin, if its sources changed.

@@ -3,20 +3,24 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path'
 
 /**
- * The seeded databases the tests copy instead of loading the standard library themselves (about
- * 20 s a load): one SQLite file, one PostgreSQL template database, and the data folder whose
- * secrets signed their audit trails. Built once per run by test/setup/globalSetup.js, and kept
- * between runs while nothing they are built from has changed.
+ * The seeded databases the tests copy instead of loading a library themselves (about 20 s for the
+ * standard library): per library, one SQLite file and one PostgreSQL template database, and the
+ * data folder whose secrets signed their audit trails. Built once per run by
+ * test/setup/globalSetup.js, and kept between runs while nothing they are built from has changed.
  */
 export const TEST_TMP = path.resolve('test/.tmp')
 export const TEMPLATES = path.join(TEST_TMP, 'templates')
 export const TEMPLATE_DATA_DIR = path.join(TEMPLATES, 'data')
-export const SQLITE_TEMPLATE = path.join(TEMPLATES, 'seeded.db')
-export const POSTGRES_TEMPLATE = 'phrasebook_template_seeded'
+
+/** `standard`: the library `npm start` loads; `small`: test/fixtures/smallLibrary.ts. */
+export const LIBRARIES = ['standard', 'small'] as const
+export type LibraryName = (typeof LIBRARIES)[number]
+export const sqliteTemplate = (library: LibraryName) => path.join(TEMPLATES, `${library}.db`)
+export const postgresTemplate = (library: LibraryName) => `phrasebook_template_${library}`
 /** The PostgreSQL server the tests use (.ci/run starts Debian's cluster with this password). */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 
-const TEMPLATE_INPUTS = ['seed', 'src', 'collections', 'migrations', 'package-lock.json', 'test/setup']
+const TEMPLATE_INPUTS = ['seed', 'src', 'collections', 'migrations', 'package-lock.json', 'test/setup', 'test/fixtures/smallLibrary.ts']
 
 function* filesUnder(entry: string): Generator<string> {
   if (!existsSync(entry)) return

@@ -202,5 +202,19 @@ export function describeDeliveryHardening(kind: 'sqlite' | 'postgres'): void {
       expect(text).not.toContain('scenario_unpublished')
       expect(JSON.parse(text).steps).toEqual([{ order: 1, note: '已發布', phrase: { key: 'closing.scenario_live', text: 'closing.scenario_live 的文字。', variant: 'default' } }])
     })
+
+    // Found by the fuzz suite: PostgreSQL failed (500) on a localized column in a locale it has no value for.
+    it('refuses a list sorted or filtered by a localized field in a locale the library does not have (400), and answers the rest', async () => {
+      const asEditor = { authorization: `JWT ${tokens.editor}`, 'accept-language': 'en' }
+      for (const query of ['locale=zh-XX&sort=-title', 'locale=zh-XX&sort=text', 'locale=zh-XX&where[title][equals]=x', 'locale=zh-XX&where[or][0][text][like]=x']) {
+        const response = await fetch(`${server.url}/api/phrases?${query}`, { headers: asEditor })
+        expect([query, response.status]).toEqual([query, 400])
+        expect((await json(response)).error.message).toContain('zh-XX')
+      }
+      for (const query of ['locale=zh-XX&sort=key', 'locale=zh-XX', 'locale=all&sort=-title', 'locale=zh-Hans&sort=-title']) {
+        const response = await fetch(`${server.url}/api/phrases?${query}&limit=1`, { headers: asEditor })
+        expect([query, response.status]).toEqual([query, 200])
+      }
+    })
   })
 }
