@@ -5,6 +5,7 @@ import HttpBackend from 'i18next-http-backend'
 import { DOCUMENTED_ROUTES } from '../src/delivery/openapi'
 import { type RunningServer, startServer } from '../src/server/start'
 import { seededSettings } from './helpers/databases'
+import { eventually } from './helpers/wait'
 
 const API_KEY = 'delivery-test-key-0123456789abcdef'
 type Json = Record<string, any>
@@ -251,8 +252,9 @@ describe('the delivery API (/v1) on SQLite', () => {
     await person('reviewer', `/api/phrases/${expiring.doc.id}/approve`, 'POST', {})
     await caughtUp()
     expect((await get('/v1/phrases/closing.expiring')).status).toBe(200)
-    await new Promise((resolve) => setTimeout(resolve, 2100))
-    expect((await get('/v1/phrases/closing.expiring')).status).toBe(404)
+    // Gone once validUntil has passed: polled from then on, for at most a second more.
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiring.doc.validUntil) - Date.now()))
+    await eventually(async () => expect((await get('/v1/phrases/closing.expiring')).status).toBe(404), { withinMs: 1000 })
   })
 
   it('lints a reply for agent tools: both terms, their positions and classes, in any script', async () => {
@@ -314,8 +316,7 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect((await lint('您自己看著辦吧')).findings).toEqual([])
     const added = await person('reviewer', '/api/forbidden-terms?locale=zh-Hant', 'POST', { term: '自己看著辦', class: 'indifference', severity: 'block', suggestion: '我來協助您處理' })
     expect(added.status).toBe(201)
-    await new Promise((resolve) => setTimeout(resolve, 1100))
-    expect((await lint('您自己看着办吧')).findings).toEqual([expect.objectContaining({ term: '自己看著辦', index: 1, length: 5, suggestion: '我來協助您處理' })])
+    await eventually(async () => expect((await lint('您自己看着办吧')).findings).toEqual([expect.objectContaining({ term: '自己看著辦', index: 1, length: 5, suggestion: '我來協助您處理' })]), { withinMs: 1500 })
     const [entry] = (await server.payload.find({ collection: 'audit-log', where: { action: { equals: 'forbidden_term_change' } } })).docs
     expect(entry).toMatchObject({ actorLabel: 'reviewer@example.com', after: expect.objectContaining({ term: '自己看著辦', severity: 'block' }) })
   })
@@ -332,7 +333,8 @@ describe('the delivery API (/v1) on SQLite', () => {
     const malformed = await fetch(server.url + '/v1/usage', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: '{"key": ' })
     expect(malformed.status).toBe(400)
     expect((await malformed.json()).error.code).toBe('malformed_json')
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // What the recorder writes each second, written now.
+    await server.usage.flush()
     const byPhrase = await json(person('admin2', '/api/phrase-usage/summary?by=phrase'))
     expect(byPhrase.items.slice(0, 2)).toEqual([
       { phrase: 'closing.standard', uses: expect.any(Number) },

@@ -24,7 +24,15 @@ import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-export type RunningServer = { server: Server; payload: Payload; url: string; store: DeliveryStore; responses: ResponseCache; close: () => Promise<void> }
+export type RunningServer = {
+  server: Server
+  payload: Payload
+  url: string
+  store: DeliveryStore
+  responses: ResponseCache
+  usage: UsageRecorder
+  close: () => Promise<void>
+}
 
 /**
  * The admin bundle reads its Payload config from the environment, and Next inlines
@@ -114,6 +122,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     payload,
     store,
     responses: delivery.responses,
+    usage,
     url: `http://localhost:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
