@@ -107,7 +107,8 @@ describe('backup and restore', () => {
     // Payload skips the schema push when this process pushed the same schema before: every fresh
     // target database here needs its own.
     process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-    settings = await seededSettings('sqlite', 'backup_source')
+    // The small library: every kind of document and relation, a seventh of the rows to restore.
+    settings = await seededSettings('sqlite', 'backup_source', {}, 'small')
     source = await startServer(settings, { admin: false })
     const { payload } = source
 

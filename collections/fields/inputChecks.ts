@@ -163,10 +163,10 @@ const requireKnownLocale: CollectionBeforeOperationHook = ({ args, collection, o
   if (!localization) return args
   if (req.locale === undefined || req.locale === null) req.locale = localization.defaultLocale as PayloadRequest['locale']
   const locale = String(req.locale)
-  if (localization.localeCodes.includes(locale) || locale === 'all') return args
-  // A read in another locale is fine until it sorts or filters by a localized field: the
-  // database has no such values to order by (PostgreSQL fails on the locale itself).
-  if (!WRITES.includes(operation) && !queriesLocalizedField(args as QueryArgs, collection.flattenedFields as QueryField[])) return args
+  if (localization.localeCodes.includes(locale)) return args
+  // A read in another locale (or in all) is fine until it sorts or filters by a localized field:
+  // the database has no such values to order by (PostgreSQL fails on the locale itself).
+  if (!WRITES.includes(operation) && (locale === 'all' || !queriesLocalizedField(args as QueryArgs, collection.flattenedFields as QueryField[]))) return args
   throw new APIError(say(req, 'phrasebook:input_unknown_locale', { locale, allowed: localization.localeCodes.join(', ') }), 400)
 }
 

@@ -215,6 +215,16 @@ export function describeDeliveryHardening(kind: 'sqlite' | 'postgres'): void {
         const response = await fetch(`${server.url}/api/phrases?${query}&limit=1`, { headers: asEditor })
         expect([query, response.status]).toEqual([query, 200])
       }
+      // Writes still name one locale of the library (a fuzz run caught this rule lost in the change above).
+      const terms = async () => (await server.payload.count({ collection: 'forbidden-terms' })).totalDocs
+      const before = await terms()
+      const written = await fetch(`${server.url}/api/forbidden-terms?locale=all`, {
+        method: 'POST',
+        headers: { authorization: `JWT ${tokens.reviewer}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ term: '全部語系', class: 'sarcasm', severity: 'warn' }),
+      })
+      expect(written.status).toBe(400)
+      expect(await terms()).toBe(before)
     })
   })
 }
