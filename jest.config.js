@@ -15,8 +15,8 @@ export default {
   testTimeout: 180_000,
   // Payload's PostgreSQL pool outlives payload.destroy() by a few idle clients; don't hang on it.
   forceExit: true,
-  // One test file at a time (`--maxWorkers=1`, see package.json), in a worker that is replaced
-  // once it holds more than this after a file: every file starts servers and Payload instances,
-  // and one long-lived process ran out of heap near the end of the suite.
+  // Two test files at a time (`--maxWorkers=2`, see package.json; each file has its own
+  // databases), each in a worker that is replaced once it holds more than this after a file:
+  // every file starts servers and Payload instances, and one long-lived process ran out of heap.
   workerIdleMemoryLimit: '1536MB',
 }

@@ -186,7 +186,9 @@ describe('backup and restore', () => {
 
   it('restores into PostgreSQL with the same counts per collection, reporting progress', async () => {
     expect(await counts(target)).toEqual(await counts(source.payload))
-    expect(restoreLog).toContain(`Restoring phrases: 100/${backup.counts.phrases}`)
+    // Progress every 100 documents, and at the end of each collection.
+    expect(restoreLog).toContain(`Restoring forbidden-terms: 100/${backup.counts['forbidden-terms']}`)
+    expect(restoreLog).toContain(`Restoring phrases: ${backup.counts.phrases}/${backup.counts.phrases}`)
     expect(restoreLog.at(-1)).toMatch(/^Restoring audit-log: (\d+)\/\1$/)
   })
 
