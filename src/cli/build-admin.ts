@@ -1,37 +1,17 @@
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { PROJECT_ROOT } from '../server/start'
 import { resolveSettings, type Settings } from '../settings'
+import { inputsDigest } from './inputsDigest'
 
 const BUILD_INPUTS = ['src', 'collections', 'migrations', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
 const STAMP = path.join(PROJECT_ROOT, '.next', 'phrasebook-build-hash')
 
-function* filesUnder(entry: string): Generator<string> {
-  if (!existsSync(entry)) return
-  if (statSync(entry).isDirectory()) {
-    for (const name of readdirSync(entry).sort()) yield* filesUnder(path.join(entry, name))
-  } else {
-    yield entry
-  }
-}
-
-/** A digest of everything the admin bundle is built from, to tell whether a build is current. */
-function inputsDigest(): string {
-  const hash = createHash('sha256')
-  for (const input of BUILD_INPUTS) {
-    for (const file of filesUnder(path.join(PROJECT_ROOT, input))) {
-      hash.update(path.relative(PROJECT_ROOT, file)).update(readFileSync(file))
-    }
-  }
-  return hash.digest('hex')
-}
-
 export function adminBuildIsCurrent(): boolean {
-  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputsDigest()
+  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputsDigest(PROJECT_ROOT, BUILD_INPUTS)
 }
 
 /** Runs `next build` for the admin UI (about 30 s) unless the current sources were already built. */
@@ -58,7 +38,7 @@ export function buildAdmin(settings: Settings, { force = false } = {}): void {
     const result = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin', tool), args, { cwd: PROJECT_ROOT, stdio: 'inherit', env })
     if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (exit code ${result.status})`)
   }
-  writeFileSync(STAMP, inputsDigest())
+  writeFileSync(STAMP, inputsDigest(PROJECT_ROOT, BUILD_INPUTS))
   console.log(`Admin UI built in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
 }
 

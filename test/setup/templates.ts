@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+
+import { inputsDigest } from '../../src/cli/inputsDigest'
 
 /**
  * The seeded databases the tests copy instead of loading a library themselves (about 20 s for the
@@ -22,22 +23,9 @@ export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://p
 
 const TEMPLATE_INPUTS = ['seed', 'src', 'collections', 'migrations', 'package-lock.json', 'test/setup', 'test/fixtures/smallLibrary.ts']
 
-function* filesUnder(entry: string): Generator<string> {
-  if (!existsSync(entry)) return
-  if (statSync(entry).isDirectory()) {
-    for (const name of readdirSync(entry).sort()) yield* filesUnder(path.join(entry, name))
-  } else {
-    yield entry
-  }
-}
-
 /** A digest of everything a seeded template is built from: a template is current while it matches. */
 export function templateInputsDigest(): string {
-  const hash = createHash('sha256')
-  for (const input of TEMPLATE_INPUTS) {
-    for (const file of filesUnder(path.resolve(input))) hash.update(file).update(readFileSync(file))
-  }
-  return hash.digest('hex')
+  return inputsDigest(path.resolve('.'), TEMPLATE_INPUTS)
 }
 
 export function stampFile(kind: 'sqlite' | 'postgres'): string {
