@@ -129,6 +129,7 @@ export class PostgresHitExchange implements HitExchange {
   private listener: PgClient | undefined
   private stopped = false
   private retry: NodeJS.Timeout | undefined
+  private readonly lostClients = new WeakSet<PgClient>()
 
   private constructor(
     private readonly pool: PgPool,
@@ -176,6 +177,10 @@ export class PostgresHitExchange implements HitExchange {
   }
 
   private lost(client: PgClient, error: Error): void {
+    // A connection can report its loss twice (its error event, then the failed LISTEN): it is
+    // given back once, or the pool throws, out of an event handler, and the process ends.
+    if (this.lostClients.has(client)) return
+    this.lostClients.add(client)
     if (this.listener === client) this.listener = undefined
     client.release(true)
     this.reconnect(error)

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 
 import pg from 'pg'
 
@@ -49,14 +50,19 @@ function buildTemplate(kind: 'sqlite' | 'postgres', digest: string): Promise<voi
 
 async function main() {
   mkdirSync(TEMPLATE_DATA_DIR, { recursive: true })
+  // The templates' secrets are written here, once, before the builders run side by side: each
+  // would otherwise write its own, and one template's audit trail would be signed with a key
+  // the other overwrote. New secrets make every template stale.
+  const newSecrets = !existsSync(path.join(TEMPLATE_DATA_DIR, '.audit-key'))
+  const settings = resolveSettings({ PHRASEBOOK_DATA_DIR: TEMPLATE_DATA_DIR, DATABASE_URL: `file:${TEMPLATES}/unused.db` })
   const digest = templateInputsDigest()
-  const current = (kind: 'sqlite' | 'postgres') => existsSync(stampFile(kind)) && readFileSync(stampFile(kind), 'utf8') === digest
+  const current = (kind: 'sqlite' | 'postgres') => !newSecrets && existsSync(stampFile(kind)) && readFileSync(stampFile(kind), 'utf8') === digest
   const stale = (['sqlite', 'postgres'] as const).filter((kind) => !current(kind))
   if (!stale.includes('postgres') && !(await postgresTemplatesExist())) stale.push('postgres')
   if (stale.length) console.log(`Seeding the test templates (${stale.join(', ')})…`)
   const templates = Promise.all(stale.map((kind) => buildTemplate(kind, digest)))
   // Meanwhile (another process, another core) the admin, if its sources changed.
-  buildAdmin(resolveSettings({ PHRASEBOOK_DATA_DIR: TEMPLATE_DATA_DIR, DATABASE_URL: `file:${TEMPLATES}/unused.db` }))
+  buildAdmin(settings)
   await templates
 }
 
