@@ -6,7 +6,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings, type Settings } from '../../src/settings'
-import { copyTemplateDataDir, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, TEST_TMP } from '../setup/templates'
+import { connectToPostgres, copyTemplateDataDir, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, TEST_TMP } from '../setup/templates'
 
 export { POSTGRES_ADMIN_URL, TEST_TMP }
 
@@ -27,15 +27,7 @@ export function freshPostgresUrl(name: string): Promise<string> {
 
 async function createPostgresDatabase(name: string, template?: string): Promise<string> {
   const database = `phrasebook_test_${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
-  try {
-    await client.connect()
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). ` +
-        'Start it (see .ci/run) or set TEST_POSTGRES_URL.',
-    )
-  }
+  const client = await connectToPostgres()
   try {
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
     await client.query(`CREATE DATABASE ${database}${template ? ` TEMPLATE ${template}` : ''}`)

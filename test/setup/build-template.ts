@@ -5,14 +5,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 
-import pg from 'pg'
 import { getPayload } from 'payload'
 
 import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings } from '../../src/settings'
 import { loadStandardLibrary } from '../../seed/load'
 import { smallLibrary } from '../fixtures/smallLibrary'
-import { LIBRARIES, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES } from './templates'
+import { connectToPostgres, LIBRARIES, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES } from './templates'
 
 async function emptyDatabase(kind: 'sqlite' | 'postgres', library: LibraryName): Promise<string> {
   mkdirSync(TEMPLATES, { recursive: true })
@@ -20,8 +19,7 @@ async function emptyDatabase(kind: 'sqlite' | 'postgres', library: LibraryName):
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(sqliteTemplate(library) + suffix, { force: true })
     return `file:${sqliteTemplate(library)}`
   }
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
-  await client.connect()
+  const client = await connectToPostgres()
   try {
     await client.query(`DROP DATABASE IF EXISTS ${postgresTemplate(library)} WITH (FORCE)`)
     await client.query(`CREATE DATABASE ${postgresTemplate(library)}`)

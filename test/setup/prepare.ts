@@ -7,19 +7,12 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import pg from 'pg'
-
 import { buildAdmin } from '../../src/cli/build-admin'
 import { resolveSettings } from '../../src/settings'
-import { LIBRARIES, POSTGRES_ADMIN_URL, postgresTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES, templateInputsDigest } from './templates'
+import { connectToPostgres, LIBRARIES, postgresTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES, templateInputsDigest } from './templates'
 
 async function postgresTemplatesExist(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
-  try {
-    await client.connect()
-  } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). Start it (see .ci/run) or set TEST_POSTGRES_URL.`)
-  }
+  const client = await connectToPostgres()
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = ANY($1)', [LIBRARIES.map(postgresTemplate)])
     return rowCount === LIBRARIES.length

@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
+import pg from 'pg'
+
 import { inputsDigest } from '../../src/cli/inputsDigest'
 
 /**
@@ -20,6 +22,17 @@ export const sqliteTemplate = (library: LibraryName) => path.join(TEMPLATES, `${
 export const postgresTemplate = (library: LibraryName) => `phrasebook_template_${library}`
 /** The PostgreSQL server the tests use (.ci/run starts Debian's cluster with this password). */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+
+/** A connection to the test server's `postgres` database, or an error that says what to do. */
+export async function connectToPostgres(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+  try {
+    await client.connect()
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). Start it (see .ci/run) or set TEST_POSTGRES_URL.`)
+  }
+  return client
+}
 
 const TEMPLATE_INPUTS = ['seed', 'src', 'collections', 'migrations', 'package-lock.json', 'test/setup', 'test/fixtures/smallLibrary.ts']
 

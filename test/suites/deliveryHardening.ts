@@ -5,6 +5,7 @@ import HttpBackend from 'i18next-http-backend'
 import { localDay } from '../../src/domain/holidays'
 import { type RunningServer, startServer } from '../../src/server/start'
 import { seededSettings } from '../helpers/databases'
+import { signInPeople } from '../helpers/people'
 
 const API_KEY = 'delivery-hardening-key-0123456789abcdef'
 const TIME_ZONE = 'Asia/Taipei'
@@ -59,15 +60,7 @@ export function describeDeliveryHardening(kind: 'sqlite' | 'postgres'): void {
       })
       server = await startServer(settings, { admin: false })
       await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
-      for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']]] as const) {
-        await server.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })
-        const login = await fetch(server.url + '/api/users/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: `${who}@example.com`, password: `${who}-pw` }),
-        })
-        tokens[who] = (await json(login)).token
-      }
+      Object.assign(tokens, await signInPeople(server, { editor: ['editor'], reviewer: ['reviewer'] }))
       categoryId = (await server.payload.find({ collection: 'categories', where: { slug: { equals: 'closing' } } })).docs[0]!.id
       await server.store.refresh()
     }, 300_000)
