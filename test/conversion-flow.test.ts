@@ -38,7 +38,11 @@ describe('conversion on save and after glossary changes (SQLite)', () => {
     expect(hant.machineConverted).toBe(true)
     expect(hans.machineConverted).toBe(false)
     expect(hans.sourceScript).toBe('zh-Hans')
-    expect(hant.ambiguities).toEqual([{ index: 7, char: '后', chosen: '後', candidates: ['後', '后'] }])
+    expect(hant.ambiguities).toEqual([
+      // 登錄 is the mainland's word: Taiwan and Hong Kong log in with 登入, a person's choice.
+      { index: 3, char: '登錄', chosen: '登錄', candidates: ['登入', '登錄'], kind: 'wording' },
+      { index: 7, char: '后', chosen: '後', candidates: ['後', '后'] },
+    ])
   })
 
   it('flags 衣服都干了 at 干 on the phrase', async () => {

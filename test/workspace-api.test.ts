@@ -126,6 +126,41 @@ describe('the workspace endpoints', () => {
     expect((await call('reviewer2', `/api/phrases/${draftId}/workspace`)).body.actions).toContain('approve')
   })
 
+  it('flags regional wording in the other script; a person settles it with a click, and agents get what the reviewer approved', async () => {
+    const created = await call('editor', '/api/phrases?locale=zh-Hans&draft=true', {
+      body: { key: 'closing.mandarin_please', category: closingId, title: '请讲普通话', text: '早上好，请您讲普通话好吗？' },
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const flagsOf = async () => (await byKey('closing.mandarin_please'))!.ambiguities['zh-Hant'] as Json[]
+    // 早上好 and 普通話 are the mainland's words: Taiwan says 早安 and 國語, Hong Kong 早晨 and 普通話.
+    const mandarin = { char: '普通話', chosen: '普通話', candidates: ['國語', '華語', '普通話'], kind: 'wording' }
+    expect(await flagsOf()).toEqual([
+      { field: 'title', index: 2, ...mandarin },
+      { index: 0, char: '早上好', chosen: '早上好', candidates: ['早安', '早晨', '早上好'], kind: 'wording' },
+      { index: 7, ...mandarin },
+    ])
+    expect((await call('editor', `/api/phrases/${id}/resolve-ambiguity`, { body: { locale: 'zh-Hant', index: 7, choice: '國話' } })).status).toBe(400)
+
+    // A shorter word moves the flags after it in the same field: 普通話 is now at 6.
+    expect((await call('editor', `/api/phrases/${id}/resolve-ambiguity`, { body: { locale: 'zh-Hant', index: 0, choice: '早安' } })).status).toBe(200)
+    expect((await flagsOf()).map((flag) => flag.index)).toEqual([2, 6])
+    expect((await call('editor', `/api/phrases/${id}/resolve-ambiguity`, { body: { locale: 'zh-Hant', index: 6, choice: '國語' } })).status).toBe(200)
+    expect((await call('editor', `/api/phrases/${id}/resolve-ambiguity`, { body: { locale: 'zh-Hant', field: 'title', index: 2, choice: '國語' } })).status).toBe(200)
+    const settled = (await byKey('closing.mandarin_please'))!
+    expect([settled.title['zh-Hant'], settled.text['zh-Hant'], settled.ambiguities['zh-Hant']]).toEqual(['請講國語', '早安，請您講國語好嗎？', []])
+    expect(settled.text['zh-Hans']).toBe('早上好，请您讲普通话好吗？')
+
+    expect((await call('editor', `/api/phrases/${id}/submit`, { body: {} })).status).toBe(200)
+    expect((await call('reviewer', `/api/phrases/${id}/approve`, { body: {} })).status).toBe(200)
+    await server.store.refresh()
+    const served = async (locale: string) =>
+      ((await (await fetch(`${server.url}/v1/phrases/closing.mandarin_please?locale=${locale}`, { headers: { authorization: `JWT ${tokens.editor}` } })).json()) as Json).text
+    expect(await served('zh-Hant')).toBe('早安，請您講國語好嗎？')
+    expect(await served('zh-TW')).toBe('早安，請您講國語好嗎？')
+    expect(await served('zh-Hans')).toBe('早上好，请您讲普通话好吗？')
+  })
+
   it('previews a draft exactly as /v1 would serve it once published: holiday variant, locale, variables', async () => {
     const base = (await byKey('closing.standard'))!
     const at = '2027-02-06' // 春節 2027

@@ -157,9 +157,9 @@ export const Phrases: CollectionConfig = {
         // Shown and resolved in the workspace (a JSON editor here would load Monaco from a CDN).
         hidden: true,
         description: {
-          'zh-TW': '轉換時無法確定寫法的字，請在雙語工作區選定：[{index, char, candidates}]',
-          zh: '转换时无法确定写法的字，请在双语工作区选定：[{index, char, candidates}]',
-          en: 'Characters the converter could not be sure of; choose in the workspace: [{index, char, candidates}]',
+          'zh-TW': '轉換時無法確定寫法的字，以及其他地區的用語（kind: wording），請在雙語工作區選定：[{index, char, candidates, kind?}]',
+          zh: '转换时无法确定写法的字，以及其他地区的用语（kind: wording），请在双语工作区选定：[{index, char, candidates, kind?}]',
+          en: 'Characters the converter could not be sure of, and other regions\' words (kind: wording); choose in the workspace: [{index, char, candidates, kind?}]',
         },
       },
     },

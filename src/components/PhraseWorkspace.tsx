@@ -8,7 +8,7 @@ import { PhrasePreview } from './PhrasePreview'
 import { useDeclaredVariables } from './useDeclaredVariables'
 
 type Script = 'zh-Hant' | 'zh-Hans'
-type Flag = { index: number; char: string; chosen: string; candidates: string[] }
+type Flag = { index: number; char: string; chosen: string; candidates: string[]; kind?: 'wording' }
 type Finding = { term: string; severity: 'block' | 'warn'; index: number; length: number; suggestion: string | null; classLabel: string }
 type LiveConversion = {
   to: Script
@@ -126,7 +126,7 @@ export const PhraseWorkspace: React.FC = () => {
           <ul className="phrase-workspace__flags">
             {targetFlags.map((flag) => (
               <li key={flag.index} data-testid="ambiguity">
-                {t('ambiguityTitle', { char: flag.char })}{' '}
+                {t(flag.kind === 'wording' ? 'wordingTitle' : 'ambiguityTitle', { char: flag.char })}{' '}
                 {flag.candidates.map((candidate) => (
                   <button
                     key={candidate}

@@ -10,6 +10,7 @@ import {
   SURNAME_ONLY_TRADITIONAL,
   TITLES_AFTER_SURNAME,
 } from './ambiguousCharacters'
+import { type Region, RegionalWording, withWordingFlags } from './regionalWording'
 import { type ConversionTarget, CONVERSION_TARGETS, OPENCC_PAIRS, scriptOf } from './targets'
 
 /** A glossary entry: a term that never converts, or converts to a given form per target. */
@@ -19,8 +20,12 @@ export type GlossaryRule = {
   overrides?: Partial<Record<ConversionTarget, string>>
 }
 
-/** Where the converter could not be sure: the source character, what it chose, the options. */
-export type Ambiguity = { index: number; char: string; chosen: string; candidates: string[] }
+/**
+ * Where the converter could not be sure: the source character, what it chose, the options. A
+ * `wording` flag is a term another region says differently (普通話 where Taiwan says 國語): `char`
+ * and `chosen` are the term as converted, the candidates the target region's forms and itself.
+ */
+export type Ambiguity = { index: number; char: string; chosen: string; candidates: string[]; kind?: 'wording' }
 export type Conversion = { text: string; to: ConversionTarget; ambiguities: Ambiguity[] }
 
 /** The fields of a phrase a flag can be in; a flag without `field` is in the text (as stored before titles were flagged). */
@@ -28,6 +33,9 @@ export const FLAGGED_FIELDS = ['title', 'text', 'agentNotes'] as const
 export type FlaggedField = (typeof FLAGGED_FIELDS)[number]
 export type PhraseFlag = Ambiguity & { field?: Exclude<FlaggedField, 'text'> }
 export const fieldOf = (flag: PhraseFlag): FlaggedField => flag.field ?? 'text'
+
+/** How long a flag's texts may be: a character (or a surrogate pair), or a regional term. */
+const spanOf = (flag: { kind?: unknown }) => (flag.kind === 'wording' ? 12 : 2)
 
 /** Whether a stored value is a list of flags as the converter writes them (people settle flags, they do not invent them). */
 export function isAmbiguityList(value: unknown): value is PhraseFlag[] {
@@ -39,8 +47,9 @@ export function isAmbiguityList(value: unknown): value is PhraseFlag[] {
       (flag) =>
         typeof flag === 'object' && flag !== null &&
         Number.isInteger(flag.index) && flag.index >= 0 &&
-        isText(flag.char, 2) && isText(flag.chosen, 2) &&
-        Array.isArray(flag.candidates) && flag.candidates.length <= 10 && flag.candidates.every((c: unknown) => isText(c, 2)) &&
+        (flag.kind === undefined || flag.kind === 'wording') &&
+        isText(flag.char, spanOf(flag)) && isText(flag.chosen, spanOf(flag)) &&
+        Array.isArray(flag.candidates) && flag.candidates.length <= 10 && flag.candidates.every((c: unknown) => isText(c, spanOf(flag))) &&
         (flag.field === undefined || flag.field === 'title' || flag.field === 'agentNotes'),
     )
   )
@@ -82,6 +91,19 @@ const openccFor = (target: ConversionTarget) => {
   let convert = openccConverters.get(target)
   if (!convert) openccConverters.set(target, (convert = OpenCC.Converter(OPENCC_PAIRS[target])))
   return convert
+}
+// Another region's form written in the target's script (普通话 is looked for as 普通話 in Traditional texts).
+const spellers = { toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }), toSimplified: OpenCC.Converter({ from: 'tw', to: 'cn' }) }
+const wordingTables = new Map<ConversionTarget, RegionalWording>()
+const wordingFor = (target: ConversionTarget) => {
+  let wording = wordingTables.get(target)
+  if (!wording) {
+    const traditionalTarget = scriptOf(target) === 'zh-Hant'
+    const spell = (form: string, region: Region) =>
+      (region === 'zh-CN') === traditionalTarget ? (traditionalTarget ? spellers.toTraditional(form) : spellers.toSimplified(form)) : form
+    wordingTables.set(target, (wording = new RegionalWording(target, spell)))
+  }
+  return wording
 }
 const doubtTables = new Map<ConversionTarget, Doubts>()
 const doubtsFor = (target: ConversionTarget) => {
@@ -155,7 +177,7 @@ export class PhraseConverter {
         ambiguities.push({ index, char, chosen: output[index], candidates: doubts.candidatesOf(char) })
       }
     }
-    return { text: output, to, ambiguities }
+    return { text: output, to, ambiguities: withWordingFlags(ambiguities, wordingFor(to).flagsIn(output)) }
   }
 
 }

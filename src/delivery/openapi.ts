@@ -338,12 +338,14 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     Ambiguity: {
       type: 'object',
       required: ['index', 'char', 'chosen', 'candidates'],
-      description: 'A one-to-many character the converter had to guess; a person should check it.',
+      description:
+        'Where a person should decide: a one-to-many character the converter had to guess, or (kind "wording") a term another region says differently, such as 普通話 where Taiwan says 國語.',
       properties: {
         index: { type: 'integer', minimum: 0, description: 'Position in the converted text.' },
-        char: { type: 'string', description: 'The source character.' },
+        char: { type: 'string', description: 'The source character; for a wording flag, the term as converted.' },
         chosen: { type: 'string' },
-        candidates: { type: 'array', items: { type: 'string' } },
+        candidates: { type: 'array', items: { type: 'string' }, description: "The forms to choose from; for a wording flag, the target region's words, then the term as it is." },
+        kind: { type: 'string', enum: ['wording'], description: 'Present on regional-wording flags.' },
       },
     },
     ConvertResult: {
