@@ -3,12 +3,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { HolidayRule } from '../src/domain/holidays'
+import type { Region } from '../src/domain/locales'
 
 /** The standard library as written in seed/data (see seed/AUTHORING.md). */
 export type Bilingual = { 'zh-Hant': string; 'zh-Hans': string; en?: string }
 
 export type SeedCategory = { slug: string; name: Bilingual; order: number }
-export type SeedHoliday = HolidayRule & { name: Bilingual }
+/** A holiday of the library; `regions` are the regions that keep it (none: every region). */
+export type SeedHoliday = HolidayRule & { name: Bilingual; regions?: Region[] }
 export type SeedVariable = { name: string; description?: string; example?: string; fallback: Bilingual }
 export type SeedPhrase = {
   key: string

@@ -185,7 +185,7 @@ export interface Phrase {
    */
   machineConverted?: boolean | null;
   /**
-   * Characters the converter could not be sure of; choose in the workspace: [{index, char, candidates}]
+   * Characters the converter could not be sure of, and other regions' words (kind: wording); choose in the workspace: [{index, char, candidates, kind?}]
    */
   ambiguities?:
     | {
@@ -292,6 +292,10 @@ export interface Holiday {
   id: number;
   code: string;
   name: string;
+  /**
+   * Where agents greet callers for this holiday; none chosen means every region (Taiwan’s 國慶日 is 10 October, the mainland’s National Day 1 October)
+   */
+  regions?: ('zh-TW' | 'zh-HK' | 'zh-CN')[] | null;
   calendar: 'solar' | 'lunar';
   month: number;
   day: number;
@@ -767,6 +771,7 @@ export interface ScenariosSelect<T extends boolean = true> {
 export interface HolidaysSelect<T extends boolean = true> {
   code?: T;
   name?: T;
+  regions?: T;
   calendar?: T;
   month?: T;
   day?: T;

@@ -212,7 +212,12 @@ describe('backup and restore', () => {
       payload.find({ collection: 'phrases', where: { key: { equals: 'special.backup_relogin' } }, locale, depth: 0, overrideAccess: true }).then((r) => r.docs[0]!)
     const hant = await read(target, 'zh-Hant')
     const hans = await read(target, 'zh-Hans')
-    expect([hant.text, hant.machineConverted, hant.ambiguities]).toEqual(['請重新登錄帳號後再試。', true, [{ index: 7, char: '后', chosen: '後', candidates: ['後', '后'] }]])
+    const login = { char: '登錄', chosen: '登錄', candidates: ['登入', '登錄'], kind: 'wording' }
+    expect([hant.text, hant.machineConverted, hant.ambiguities]).toEqual([
+      '請重新登錄帳號後再試。',
+      true,
+      [{ field: 'title', index: 2, ...login }, { index: 3, ...login }, { index: 7, char: '后', chosen: '後', candidates: ['後', '后'] }],
+    ])
     expect([hans.text, hans.machineConverted, hans.sourceScript]).toEqual(['请重新登录账号后再试。', false, 'zh-Hans'])
   })
 

@@ -107,13 +107,36 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect(await variantOn('2027-03-15')).toEqual(['default', 'closing.standard'])
     // 中秋 2028 falls in the 國慶 week: the shorter holiday wins.
     expect(await variantOn('2028-10-03')).toEqual(['mid_autumn', 'closing.standard.mid_autumn'])
-    expect(await variantOn('2028-10-06')).toEqual(['national_day', 'closing.standard.national_day'])
+    expect(await variantOn('2028-10-06', 'zh-CN')).toEqual(['national_day', 'closing.standard.national_day'])
     // A time is read in the configured zone (Asia/Taipei): 2026-12-31T17:00Z is already 元旦 there.
     expect(await variantOn('2026-12-31T17:00:00Z')).toEqual(['new_year', 'closing.standard.new_year'])
     const festive = await json(get('/v1/phrases/closing.standard?locale=zh-Hans&at=2027-02-06'))
     expect(festive.text).toBe('感谢您的来电，祝您春节愉快，再见！')
     // The holiday variants are phone-only: a chat agent gets nothing rather than the wrong text.
     expect((await get('/v1/phrases/closing.standard?at=2027-02-06&channel=chat')).status).toBe(404)
+  })
+
+  it("chooses holiday variants by the asker's region: the mainland's National Day on 1 October, Taiwan's 國慶日 on 10 October", async () => {
+    const opening = async (locale: string, at: string) => {
+      const phrase = await json(get(`/v1/phrases/opening.standard?locale=${locale}&at=${at}`))
+      return [phrase.variant, phrase.text]
+    }
+    expect(await opening('zh-CN', '2027-10-01')).toEqual(['national_day', '国庆节快乐，本公司，很高兴为您服务！'])
+    expect(await opening('zh-HK', '2027-10-01')).toEqual(['national_day', '國慶節快樂，本公司，很高興為您服務！'])
+    expect(await opening('zh-TW', '2027-10-01')).toEqual(['default', '您好，本公司，很高興為您服務！'])
+    expect(await opening('zh-TW', '2027-10-10')).toEqual(['tw_national_day', '節日好，本公司，很高興為您服務！'])
+    expect(await opening('zh-CN', '2027-10-10')).toEqual(['default', '您好，本公司，很高兴为您服务！'])
+    // The scripts stand for their default regions: Traditional for Taiwan, Simplified for the mainland.
+    expect(await opening('zh-Hant', '2027-10-01')).toEqual(['default', '您好，本公司，很高興為您服務！'])
+    expect(await opening('zh-Hans', '2027-10-01')).toEqual(['national_day', '国庆节快乐，本公司，很高兴为您服务！'])
+    // Scenarios and the whole library follow the same rule.
+    const listed = await json(get('/v1/phrases?locale=zh-TW&category=opening&at=2027-10-01'))
+    expect(listed.items.find((item: Json) => item.key === 'opening.standard')).toMatchObject({ variant: 'default' })
+    // i18next bundles carry the variants of the region's own holidays only.
+    const taiwan = await json(get('/v1/i18n/zh-TW/opening.json'))
+    const mainland = await json(get('/v1/i18n/zh-CN/opening.json'))
+    expect([taiwan.standard_tw_national_day, taiwan.standard_national_day]).toEqual([expect.stringContaining('節日好'), undefined])
+    expect([mainland.standard_national_day, mainland.standard_tw_national_day]).toEqual([expect.stringContaining('国庆节快乐'), undefined])
   })
 
   it('renders variables with i18next: values escaped, declared fallbacks, unknown ones kept', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { CALENDAR_YEARS, holidayCalendar, holidayDates, holidaysOn, localDay } from '../src/domain/holidays'
+import { CALENDAR_YEARS, holidayCalendar, holidayDates, holidaysOn, localDay, observedIn } from '../src/domain/holidays'
 import { readStandardLibrary } from '../seed/library'
 
 const rules = Object.fromEntries(readStandardLibrary().holidays.map((h) => [h.code, h]))
@@ -37,10 +37,23 @@ describe('holiday calendar (lunar-typescript)', () => {
   })
 
   it('prefers the shorter holiday when two overlap (中秋 inside the 國慶 week of 2025)', () => {
-    const holidays = Object.values(rules).map((rule) => ({ code: rule.code, dates: holidayCalendar(rule) }))
-    expect(holidaysOn('2025-10-06', holidays)).toEqual(['mid_autumn', 'national_day'])
-    expect(holidaysOn('2025-10-02', holidays)).toEqual(['national_day'])
-    expect(holidaysOn('2025-07-01', holidays)).toEqual([])
+    const holidays = Object.values(rules).map((rule) => ({ code: rule.code, dates: holidayCalendar(rule), regions: rule.regions }))
+    expect(holidaysOn('2025-10-06', holidays, 'zh-CN')).toEqual(['mid_autumn', 'national_day'])
+    expect(holidaysOn('2025-10-02', holidays, 'zh-CN')).toEqual(['national_day'])
+    expect(holidaysOn('2025-07-01', holidays, 'zh-CN')).toEqual([])
+  })
+
+  it("keeps each region's own holidays: the mainland's National Day week from 1 October, Taiwan's 國慶日 on 10 October", () => {
+    const holidays = Object.values(rules).map((rule) => ({ code: rule.code, dates: holidayCalendar(rule), regions: rule.regions }))
+    expect(holidaysOn('2027-10-01', holidays, 'zh-CN')).toEqual(['national_day'])
+    expect(holidaysOn('2027-10-01', holidays, 'zh-HK')).toEqual(['national_day'])
+    expect(holidaysOn('2027-10-01', holidays, 'zh-TW')).toEqual([])
+    expect(holidaysOn('2027-10-10', holidays, 'zh-TW')).toEqual(['tw_national_day'])
+    expect(holidaysOn('2027-10-10', holidays, 'zh-CN')).toEqual([])
+    // A holiday with no regions is kept everywhere.
+    for (const region of ['zh-TW', 'zh-HK', 'zh-CN'] as const) expect(holidaysOn('2027-02-06', holidays, region)).toEqual(['spring_festival'])
+    expect(observedIn({ regions: [] }, 'zh-HK')).toBe(true)
+    expect(observedIn({ regions: null }, 'zh-HK')).toBe(true)
   })
 
   it('takes the day in the configured time zone', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import * as OpenCC from 'opencc-js'
 
 import { PhraseConverter } from '../src/conversion/converter'
-import { REGIONAL_TERMS, RegionalWording, REGIONS, REGIONS_OF_TARGET, type Region, withWordingFlags } from '../src/conversion/regionalWording'
+import { REGIONAL_TERMS, RegionalWording, REGIONS_OF_TARGET, withWordingFlags } from '../src/conversion/regionalWording'
+import { type Region, REGIONS } from '../src/domain/locales'
 import { CONVERSION_TARGETS, scriptOf } from '../src/conversion/targets'
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })

@@ -90,7 +90,7 @@ describe('the standard library in seed/data', () => {
   it('links holiday variants of openings and closings to their base phrase and a known holiday', () => {
     const byKey = new Map(library.phrases.map((p) => [p.key, p]))
     const codes = library.holidays.map((h) => h.code)
-    expect(codes).toEqual(['new_year', 'spring_festival', 'labour_day', 'dragon_boat', 'mid_autumn', 'national_day'])
+    expect(codes).toEqual(['new_year', 'spring_festival', 'labour_day', 'dragon_boat', 'mid_autumn', 'national_day', 'tw_national_day'])
     for (const p of library.phrases.filter((p) => p.variantOf || p.holiday)) {
       expect(byKey.has(p.variantOf!)).toBe(true)
       expect(codes).toContain(p.holiday)

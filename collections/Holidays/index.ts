@@ -2,6 +2,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
 import { isIsoDay } from '../../src/domain/isoTime'
+import { REGION_LABELS, REGIONS } from '../../src/domain/locales'
 import { identifierField, mustMatch } from '../fields/identifier'
 import { say } from '../fields/inputChecks'
 import { referenceDataChanged } from '../hooks/referenceDataChanged'
@@ -20,7 +21,7 @@ export const Holidays: CollectionConfig = {
     singular: { en: 'Holiday', zh: '节日', 'zh-TW': '節日' },
     plural: { en: 'Holidays', zh: '节日', 'zh-TW': '節日' },
   },
-  admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'calendar'] },
+  admin: { useAsTitle: 'name', defaultColumns: ['code', 'name', 'calendar', 'regions'] },
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [
     identifierField(
@@ -30,6 +31,20 @@ export const Holidays: CollectionConfig = {
       { en: 'Code', zh: '代码', 'zh-TW': '代碼' },
     ),
     { name: 'name', label: { en: 'Name', zh: '名称', 'zh-TW': '名稱' }, type: 'text', required: true, localized: true },
+    {
+      name: 'regions',
+      label: { en: 'Regions', zh: '适用地区', 'zh-TW': '適用地區' },
+      type: 'select',
+      hasMany: true,
+      options: REGIONS.map((region) => ({ value: region, label: REGION_LABELS[region] })),
+      admin: {
+        description: {
+          en: 'Where agents greet callers for this holiday; none chosen means every region (Taiwan’s 國慶日 is 10 October, the mainland’s National Day 1 October)',
+          zh: '哪些地区的坐席在此节日使用节日问候；不选表示所有地区（台湾国庆日为 10 月 10 日，大陆国庆节为 10 月 1 日）',
+          'zh-TW': '哪些地區的客服在此節日使用節日問候；不選表示所有地區（台灣國慶日為 10 月 10 日，大陸國慶節為 10 月 1 日）',
+        },
+      },
+    },
     {
       type: 'row',
       fields: [

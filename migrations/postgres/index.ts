@@ -5,6 +5,7 @@ import * as migration_20261125_014659_delivery from './20261125_014659_delivery'
 import * as migration_20261125_020851_forbidden_term_audit from './20261125_020851_forbidden_term_audit';
 import * as migration_20261125_035212_review_signals from './20261125_035212_review_signals';
 import * as migration_20261204_123210_deletion_audit from './20261204_123210_deletion_audit';
+import * as migration_20261204_183440_holiday_regions from './20261204_183440_holiday_regions';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261204_123210_deletion_audit.up,
     down: migration_20261204_123210_deletion_audit.down,
-    name: '20261204_123210_deletion_audit'
+    name: '20261204_123210_deletion_audit',
+  },
+  {
+    up: migration_20261204_183440_holiday_regions.up,
+    down: migration_20261204_183440_holiday_regions.down,
+    name: '20261204_183440_holiday_regions'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261125_001036_workflow from './20261125_001036_workflow'
 import * as migration_20261125_010238_scheduling from './20261125_010238_scheduling';
 import * as migration_20261125_014647_delivery from './20261125_014647_delivery';
 import * as migration_20261125_035159_review_signals from './20261125_035159_review_signals';
+import * as migration_20261204_183418_holiday_regions from './20261204_183418_holiday_regions';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_035159_review_signals.up,
     down: migration_20261125_035159_review_signals.down,
-    name: '20261125_035159_review_signals'
+    name: '20261125_035159_review_signals',
+  },
+  {
+    up: migration_20261204_183418_holiday_regions.up,
+    down: migration_20261204_183418_holiday_regions.down,
+    name: '20261204_183418_holiday_regions'
   },
 ];

@@ -10,7 +10,8 @@ import {
   SURNAME_ONLY_TRADITIONAL,
   TITLES_AFTER_SURNAME,
 } from './ambiguousCharacters'
-import { type Region, RegionalWording, withWordingFlags } from './regionalWording'
+import type { Region } from '../domain/locales'
+import { RegionalWording, withWordingFlags } from './regionalWording'
 import { type ConversionTarget, CONVERSION_TARGETS, OPENCC_PAIRS, scriptOf } from './targets'
 
 /** A glossary entry: a term that never converts, or converts to a given form per target. */

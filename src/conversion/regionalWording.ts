@@ -1,8 +1,5 @@
+import { type Region, REGIONS } from '../domain/locales'
 import type { ConversionTarget } from './targets'
-
-/** The regions agents speak for (see docs/contract.md, Regions). */
-export const REGIONS = ['zh-TW', 'zh-HK', 'zh-CN'] as const
-export type Region = (typeof REGIONS)[number]
 
 /**
  * One call-centre term and how each region says it, each form written in that region's script

@@ -1,5 +1,6 @@
 import { scriptOf } from '../conversion/targets'
-import type { DeliveryLocale } from '../domain/locales'
+import { observedIn } from '../domain/holidays'
+import { type DeliveryLocale, regionOf } from '../domain/locales'
 import { fallbacksOf } from './render'
 import { type DeliveredPhrase, type Snapshot, validAt } from './snapshot'
 
@@ -26,7 +27,7 @@ function addEntry(bundle: Record<string, string>, ns: string, name: string, phra
 
 /**
  * An i18next JSON v4 resource bundle for one category: key = the phrase key without its
- * category, holiday variants as context keys (`standard_spring_festival`, so
+ * category, holiday variants of the holidays lng's region keeps as context keys (`standard_spring_festival`, so
  * `t('standard', {context: 'spring_festival'})` finds them), variables left as `{{name}}` for
  * the client's own interpolation, declared fallbacks included (see `addEntry`). A phrase with
  * no text in `lng` is left out, never filled from the other script.
@@ -34,6 +35,9 @@ function addEntry(bundle: Record<string, string>, ns: string, name: string, phra
 export function i18nBundle(snapshot: Snapshot, lng: DeliveryLocale, ns: string, time: number): Record<string, string> {
   const bundle: Record<string, string> = {}
   const prefix = `${ns}.`
+  // Only the holidays lng's region keeps: a Taiwan bundle has no variant for the mainland's National Day.
+  const region = regionOf(lng)
+  const keptHere = (code: string) => snapshot.holidays.some((holiday) => holiday.code === code && observedIn(holiday, region))
   for (const phrase of snapshot.bases) {
     if (phrase.category !== ns || !phrase.key.startsWith(prefix)) continue
     const name = phrase.key.slice(prefix.length)
@@ -41,7 +45,7 @@ export function i18nBundle(snapshot: Snapshot, lng: DeliveryLocale, ns: string, 
     if (own && validAt(phrase, time)) addEntry(bundle, ns, name, phrase, lng, own.text)
     for (const variant of snapshot.variants.get(phrase.key) ?? []) {
       const text = variant.texts[lng]
-      if (variant.holiday && text && validAt(variant, time)) addEntry(bundle, ns, `${name}_${variant.holiday}`, variant, lng, text.text)
+      if (variant.holiday && text && validAt(variant, time) && keptHere(variant.holiday)) addEntry(bundle, ns, `${name}_${variant.holiday}`, variant, lng, text.text)
     }
   }
   return bundle

@@ -1,6 +1,6 @@
 import type { ConversionTarget } from '../conversion/targets'
 import { type HolidayDates, holidaysOn } from '../domain/holidays'
-import { DELIVERY_LOCALES, type DeliveryLocale, type Script } from '../domain/locales'
+import { DELIVERY_LOCALES, type DeliveryLocale, type Region, regionOf, type Script } from '../domain/locales'
 
 /** A localized field as Payload returns it with `locale: 'all'`. */
 export type Localized = Partial<Record<string, string | null>>
@@ -24,7 +24,8 @@ export type PublishedPhrase = {
   updatedAt: string
 }
 
-export type Holiday = { code: string; name: Localized; dates: HolidayDates[] }
+/** A holiday and the regions that keep it (none: every region). */
+export type Holiday = { code: string; name: Localized; dates: HolidayDates[]; regions: Region[] }
 export type Category = { slug: string; name: Localized; order: number }
 export type Scenario = { key: string; title: Localized; steps: { phrase: string; note: Localized }[] }
 
@@ -190,22 +191,23 @@ export const validAt = (phrase: DeliveredPhrase, time: number) => validDuring(ph
 export type Resolution = { phrase: DeliveredPhrase; variant: string }
 
 /**
- * Which phrase an agent gets for `key` on `day`, valid at some time from `time` to `until`
- * (an instant, or the whole day asked for): the variant of the holiday in effect (the
- * shortest holiday period first, so 中秋 wins over a 國慶 week), else the phrase itself, else a
- * channel variant for the agent's channel. A variant key asked for directly is served as it is.
+ * Which phrase an agent of a locale's region gets for `key` on `day`, valid at some time from
+ * `time` to `until` (an instant, or the whole day asked for): the variant of the holiday the
+ * region keeps that day (the shortest holiday period first, so 中秋 wins over a 國慶 week), else
+ * the phrase itself, else a channel variant for the agent's channel. A variant key asked for
+ * directly is served as it is.
  */
 export function resolvePhrase(
   snapshot: Snapshot,
   key: string,
-  { day, time, until = time + 1, channel }: { day: string; time: number; until?: number; channel?: string },
+  { locale, day, time, until = time + 1, channel }: { locale: DeliveryLocale; day: string; time: number; until?: number; channel?: string },
 ): Resolution | null {
   const usable = (phrase: DeliveredPhrase | undefined): phrase is DeliveredPhrase =>
     Boolean(phrase) && validDuring(phrase!, time, until) && (!channel || phrase!.channels.includes(channel))
   const asked = snapshot.phrases.get(key)
   if (asked?.variantOf) return usable(asked) ? { phrase: asked, variant: asked.holiday ?? 'default' } : null
   const variants = snapshot.variants.get(key) ?? []
-  for (const code of holidaysOn(day, snapshot.holidays)) {
+  for (const code of holidaysOn(day, snapshot.holidays, regionOf(locale))) {
     const holidayVariant = variants.find((v) => v.holiday === code && usable(v))
     if (holidayVariant) return { phrase: holidayVariant, variant: code }
   }

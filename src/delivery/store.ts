@@ -41,7 +41,7 @@ async function readNames(payload: Payload): Promise<Names & { categoryDocs: Cate
     holidays: new Map(holidays.docs.map((h) => [h.id, h.code])),
     phrases: new Map(phrases.docs.map((p) => [p.id, p.key])),
     categoryDocs: categories.docs.map((c) => ({ slug: c.slug, name: c.name as unknown as Localized, order: c.order ?? 0 })),
-    holidayDocs: holidays.docs.map((h) => ({ code: h.code, name: h.name as unknown as Localized, dates: h.dates ?? [] })),
+    holidayDocs: holidays.docs.map((h) => ({ code: h.code, name: h.name as unknown as Localized, dates: h.dates ?? [], regions: h.regions ?? [] })),
   }
 }
 

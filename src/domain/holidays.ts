@@ -1,5 +1,7 @@
 import { Lunar, Solar } from 'lunar-typescript'
 
+import type { Region } from './locales'
+
 /** How a holiday's greeting period is found each year (stored on the Holiday). */
 export type HolidayRule = {
   code: string
@@ -81,16 +83,22 @@ export function dayStart(day: string, timeZone: string): number {
   return midnightUtc - offsetAt(guess)
 }
 
+/** Whether a region keeps a holiday: one with no regions chosen is kept everywhere. */
+export const observedIn = (holiday: { regions?: readonly Region[] | null }, region: Region): boolean =>
+  !holiday.regions?.length || holiday.regions.includes(region)
+
 /**
- * The holidays in effect on a day, shortest period first (so 中秋 wins over a 國慶 week it
- * falls in).
+ * The holidays a region keeps on a day, shortest period first (so 中秋 wins over a 國慶 week it
+ * falls in). Taiwan's 國慶日 is 10 October, the mainland's National Day week starts 1 October.
  */
 export function holidaysOn(
   day: string,
-  holidays: { code: string; dates?: HolidayDates[] | null }[],
+  holidays: { code: string; dates?: HolidayDates[] | null; regions?: readonly Region[] | null }[],
+  region: Region,
 ): string[] {
   const matches: { code: string; length: number }[] = []
   for (const holiday of holidays) {
+    if (!observedIn(holiday, region)) continue
     const range = holiday.dates?.find((d) => d.start <= day && day <= d.end)
     if (range) matches.push({ code: holiday.code, length: Date.parse(range.end) - Date.parse(range.start) })
   }

@@ -15,6 +15,26 @@ export const SCRIPT_LABELS: Record<Script, string> = {
 export const DELIVERY_LOCALES = ['zh-Hant', 'zh-Hans', 'zh-TW', 'zh-HK', 'zh-CN'] as const
 export type DeliveryLocale = (typeof DELIVERY_LOCALES)[number]
 
+/** The regions agents speak for: Taiwan, Hong Kong, the mainland (see docs/contract.md, Regions). */
+export const REGIONS = ['zh-TW', 'zh-HK', 'zh-CN'] as const
+export type Region = (typeof REGIONS)[number]
+
+export const REGION_LABELS: Record<Region, Record<'zh-TW' | 'zh' | 'en', string>> = {
+  'zh-TW': { 'zh-TW': '台灣', zh: '台湾', en: 'Taiwan' },
+  'zh-HK': { 'zh-TW': '香港', zh: '香港', en: 'Hong Kong' },
+  'zh-CN': { 'zh-TW': '中國大陸', zh: '中国大陆', en: 'Mainland China' },
+}
+
+/**
+ * The region a delivery locale speaks for: a regional locale its own, the scripts their default
+ * region (Traditional → Taiwan, Simplified → the mainland), as `/v1` treats them as aliases.
+ */
+export function regionOf(locale: DeliveryLocale): Region {
+  if (locale === 'zh-Hant') return 'zh-TW'
+  if (locale === 'zh-Hans') return 'zh-CN'
+  return locale
+}
+
 /** The localized texts of a phrase: converted between scripts, diffed, and checked for forbidden terms. */
 export const PHRASE_TEXT_FIELDS = ['title', 'text', 'agentNotes'] as const
 

@@ -31,7 +31,7 @@ export function describeSeedLoad(kind: DatabaseKind): void {
     it('creates every part of the library and reports progress', async () => {
       expect(first).toEqual({
         categories: { created: 10, existing: 0 },
-        holidays: { created: 6, existing: 0 },
+        holidays: { created: library.holidays.length, existing: 0 },
         phrases: { created: library.phrases.length, existing: 0 },
         scenarios: { created: library.scenarios.length, existing: 0 },
         forbiddenTerms: { created: library.forbiddenTerms.length, existing: 0 },
@@ -82,6 +82,9 @@ export function describeSeedLoad(kind: DatabaseKind): void {
       expect(holiday.code).toBe('spring_festival')
       expect(holiday.dates).toHaveLength(16)
       expect(holiday.dates.find((d) => d.year === 2026)?.start).toBe('2026-02-16')
+      // Each region's own holidays: the mainland's and Hong Kong's National Day, Taiwan's 國慶日.
+      const regions = async (code: string) => (await payload.find({ collection: 'holidays', where: { code: { equals: code } } })).docs[0]?.regions
+      expect([await regions('national_day'), await regions('tw_national_day'), await regions('spring_festival')]).toEqual([['zh-CN', 'zh-HK'], ['zh-TW'], []])
     })
 
     it('keeps scenario steps in order with notes in both scripts', async () => {
