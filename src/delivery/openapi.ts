@@ -299,7 +299,8 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       type: 'object',
       description:
         'An i18next JSON v4 resource bundle for one namespace (a category). Keys are phrase keys without the ' +
-        'category; holiday variants are context keys (`<name>_<holiday>`); variables stay as `{{name}}`. A variable ' +
+        'category; the variants of the holidays the locale\'s region keeps are context keys (`<name>_<holiday>`); ' +
+        'variables stay as `{{name}}`. A variable ' +
         'with a declared fallback is a nesting, `$t(<ns>:<name>__<variable>, {"context": "{{<variable>}}"})`, with ' +
         'two helper keys beside it, so a stock i18next client renders the fallback when no value is given, as ' +
         '`/v1/phrases` does.',
@@ -424,7 +425,8 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       description:
         'When: a date-time, or a date, meaning any time of that day in the server\'s time zone ' +
         '(`PHRASEBOOK_TIMEZONE`, default Asia/Taipei): a phrase valid for part of the day is served. The day (of a ' +
-        'date-time, there) chooses the holiday variants. Default: now.',
+        'date-time, there) chooses the holiday variants, among the holidays the locale\'s region keeps (zh-Hant: ' +
+        'Taiwan, zh-Hans: the mainland; Taiwan\'s 國慶日 is 10 October, the mainland\'s National Day 1 October). Default: now.',
       schema: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] },
       examples: {
         date: { value: '2026-02-17' },
