@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { isTraditionalRegion, type TraditionalRegion } from './domain/locales'
+
 /** Everything the product reads from its environment, resolved once (see README "Configuration"). */
 export type Settings = {
   databaseUrl: string
@@ -18,6 +20,8 @@ export type Settings = {
   adminIsDefault: boolean
   seed: boolean
   timezone: string
+  /** The region `zh-Hant` stands for in `/v1` (PHRASEBOOK_DEFAULT_TRADITIONAL, default zh-TW); `zh-Hans` is the mainland's. */
+  defaultTraditional: TraditionalRegion
   /** How often the scheduler publishes what is due and expires what is past; 0 turns it off. */
   schedulerIntervalMs: number
   /** `/v1` requests per minute per API client or person (shared by the processes on one PostgreSQL database); 0 turns the limit off. */
@@ -98,6 +102,10 @@ export function resolveSettings(env: Environment = process.env): Settings {
   } catch {
     throw new ConfigurationError(`PHRASEBOOK_TIMEZONE is not a known time zone: "${timezone}"`)
   }
+  const defaultTraditional = env.PHRASEBOOK_DEFAULT_TRADITIONAL?.trim() || 'zh-TW'
+  if (!isTraditionalRegion(defaultTraditional)) {
+    throw new ConfigurationError(`PHRASEBOOK_DEFAULT_TRADITIONAL is the region zh-Hant stands for: zh-TW or zh-HK (got "${defaultTraditional}")`)
+  }
   const schedulerSeconds = Number(env.PHRASEBOOK_SCHEDULER_INTERVAL ?? 30)
   if (!Number.isFinite(schedulerSeconds) || schedulerSeconds < 0) {
     throw new ConfigurationError(`PHRASEBOOK_SCHEDULER_INTERVAL must be a number of seconds, 0 to turn it off (got "${env.PHRASEBOOK_SCHEDULER_INTERVAL}")`)
@@ -124,6 +132,7 @@ export function resolveSettings(env: Environment = process.env): Settings {
     adminIsDefault: !env.PHRASEBOOK_ADMIN_EMAIL || !env.PHRASEBOOK_ADMIN_PASSWORD,
     seed: flag(env.PHRASEBOOK_SEED, true),
     timezone,
+    defaultTraditional,
     schedulerIntervalMs: Math.round(schedulerSeconds * 1000),
     deliveryRateLimit,
     loginRateLimit,

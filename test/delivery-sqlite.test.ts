@@ -129,6 +129,17 @@ describe('the delivery API (/v1) on SQLite', () => {
     // The scripts stand for their default regions: Traditional for Taiwan, Simplified for the mainland.
     expect(await opening('zh-Hant', '2027-10-01')).toEqual(['default', '您好，本公司，很高興為您服務！'])
     expect(await opening('zh-Hans', '2027-10-01')).toEqual(['national_day', '国庆节快乐，本公司，很高兴为您服务！'])
+    // A Hong Kong deployment says so: zh-Hant then stands for Hong Kong and keeps its holidays.
+    const hongKong = await startServer(await seededSettings('sqlite', 'delivery_hong_kong', { PHRASEBOOK_DEFAULT_TRADITIONAL: 'zh-HK' }), { admin: false })
+    try {
+      await hongKong.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
+      const inHongKong = async (path: string) => (await (await fetch(hongKong.url + path, { headers: agent })).json()) as Json
+      expect((await inHongKong('/v1/phrases/opening.standard?locale=zh-Hant&at=2027-10-01')).variant).toBe('national_day')
+      expect((await inHongKong('/v1/phrases/opening.standard?locale=zh-TW&at=2027-10-01')).variant).toBe('default')
+      expect((await inHongKong('/v1/i18n/zh-Hant/opening.json')).standard_national_day).toContain('國慶節快樂')
+    } finally {
+      await hongKong.close()
+    }
     // Scenarios and the whole library follow the same rule.
     const listed = await json(get('/v1/phrases?locale=zh-TW&category=opening&at=2027-10-01'))
     expect(listed.items.find((item: Json) => item.key === 'opening.standard')).toMatchObject({ variant: 'default' })

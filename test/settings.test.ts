@@ -57,6 +57,15 @@ describe('settings', () => {
     expect(resolveSettings({ ...env, PHRASEBOOK_SEED: 'false' }).seed).toBe(false)
   })
 
+  it('reads the region zh-Hant stands for: Taiwan unless PHRASEBOOK_DEFAULT_TRADITIONAL says Hong Kong', () => {
+    const env = { PHRASEBOOK_DATA_DIR: dataDir }
+    expect(resolveSettings(env).defaultTraditional).toBe('zh-TW')
+    expect(resolveSettings({ ...env, PHRASEBOOK_DEFAULT_TRADITIONAL: ' zh-HK ' }).defaultTraditional).toBe('zh-HK')
+    for (const value of ['zh-CN', 'zh-Hant', 'HK']) {
+      expect(() => resolveSettings({ ...env, PHRASEBOOK_DEFAULT_TRADITIONAL: value })).toThrow(`PHRASEBOOK_DEFAULT_TRADITIONAL is the region zh-Hant stands for: zh-TW or zh-HK (got "${value}")`)
+    }
+  })
+
   it('reads the abuse limits and CORS origins, refusing nonsense', () => {
     const env = { PHRASEBOOK_DATA_DIR: dataDir }
     expect(resolveSettings(env)).toMatchObject({ deliveryRateLimit: 60_000, loginRateLimit: 20, corsOrigins: [] })

@@ -36,7 +36,7 @@ export function i18nBundle(snapshot: Snapshot, lng: DeliveryLocale, ns: string, 
   const bundle: Record<string, string> = {}
   const prefix = `${ns}.`
   // Only the holidays lng's region keeps: a Taiwan bundle has no variant for the mainland's National Day.
-  const region = regionOf(lng)
+  const region = regionOf(lng, snapshot.defaultTraditional)
   const keptHere = (code: string) => snapshot.holidays.some((holiday) => holiday.code === code && observedIn(holiday, region))
   for (const phrase of snapshot.bases) {
     if (phrase.category !== ns || !phrase.key.startsWith(prefix)) continue

@@ -1,6 +1,6 @@
 import type { ConversionTarget } from '../conversion/targets'
 import { type HolidayDates, holidaysOn } from '../domain/holidays'
-import { DELIVERY_LOCALES, type DeliveryLocale, type Region, regionOf, type Script } from '../domain/locales'
+import { DELIVERY_LOCALES, type DeliveryLocale, type Region, regionOf, type Script, type TraditionalRegion } from '../domain/locales'
 
 /** A localized field as Payload returns it with `locale: 'all'`. */
 export type Localized = Partial<Record<string, string | null>>
@@ -50,6 +50,8 @@ export type Snapshot = {
   categories: Map<string, Category>
   holidays: Holiday[]
   scenarios: Map<string, Scenario>
+  /** The region `zh-Hant` stands for in this deployment (its holidays are the ones applied). */
+  defaultTraditional: TraditionalRegion
 }
 
 export type Convert = (text: string, to: ConversionTarget) => string
@@ -117,6 +119,7 @@ export type SnapshotInput = {
   holidays: Holiday[]
   scenarios: Scenario[]
   convert: Convert
+  defaultTraditional: TraditionalRegion
 }
 
 function validityBoundaries(phrases: Map<string, DeliveredPhrase>): number[] {
@@ -140,7 +143,7 @@ function orderedBases(phrases: Map<string, DeliveredPhrase>, categories: Map<str
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.category.localeCompare(b.category) || byOrder(a, b))
 }
 
-export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, convert }: SnapshotInput): Snapshot {
+export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, convert, defaultTraditional }: SnapshotInput): Snapshot {
   const delivered = new Map(phrases.map((phrase) => [phrase.key, deliveredPhrase(phrase, convert)]))
   const categoryMap = new Map(categories.map((category) => [category.slug, category]))
   return {
@@ -152,6 +155,7 @@ export function buildSnapshot({ revision, phrases, categories, holidays, scenari
     categories: categoryMap,
     holidays,
     scenarios: new Map(scenarios.map((scenario) => [scenario.key, scenario])),
+    defaultTraditional,
   }
 }
 
@@ -207,7 +211,7 @@ export function resolvePhrase(
   const asked = snapshot.phrases.get(key)
   if (asked?.variantOf) return usable(asked) ? { phrase: asked, variant: asked.holiday ?? 'default' } : null
   const variants = snapshot.variants.get(key) ?? []
-  for (const code of holidaysOn(day, snapshot.holidays, regionOf(locale))) {
+  for (const code of holidaysOn(day, snapshot.holidays, regionOf(locale, snapshot.defaultTraditional))) {
     const holidayVariant = variants.find((v) => v.holiday === code && usable(v))
     if (holidayVariant) return { phrase: holidayVariant, variant: code }
   }

@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import { currentConverter } from '../conversion/currentConverter'
 import type { Script } from '../domain/locales'
+import { runtimeSettings } from '../runtimeSettings'
 import { currentRevision, revisionsSince } from './revisions'
 import {
   buildSnapshot,
@@ -197,7 +198,15 @@ export class DeliveryStore {
     } else {
       const names = await readNames(this.payload)
       const [phrases, scenarios] = await Promise.all([readPublished(this.payload, names), readScenarios(this.payload, names)])
-      this.current = buildSnapshot({ revision, phrases, categories: names.categoryDocs, holidays: names.holidayDocs, scenarios, convert })
+      this.current = buildSnapshot({
+        revision,
+        phrases,
+        categories: names.categoryDocs,
+        holidays: names.holidayDocs,
+        scenarios,
+        convert,
+        defaultTraditional: runtimeSettings(this.payload).defaultTraditional,
+      })
       this.names = names
       this.lastBuildKind = 'full'
     }

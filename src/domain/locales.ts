@@ -25,12 +25,18 @@ export const REGION_LABELS: Record<Region, Record<'zh-TW' | 'zh' | 'en', string>
   'zh-CN': { 'zh-TW': '中國大陸', zh: '中国大陆', en: 'Mainland China' },
 }
 
+/** The regions that write Traditional characters: the ones `zh-Hant` can stand for. */
+export const TRADITIONAL_REGIONS = ['zh-TW', 'zh-HK'] as const
+export type TraditionalRegion = (typeof TRADITIONAL_REGIONS)[number]
+export const isTraditionalRegion = (value: unknown): value is TraditionalRegion => (TRADITIONAL_REGIONS as readonly unknown[]).includes(value)
+
 /**
- * The region a delivery locale speaks for: a regional locale its own, the scripts their default
- * region (Traditional → Taiwan, Simplified → the mainland), as `/v1` treats them as aliases.
+ * The region a delivery locale speaks for: a regional locale its own; `zh-Hant` the deployment's
+ * default Traditional region (PHRASEBOOK_DEFAULT_TRADITIONAL, Taiwan unless set), `zh-Hans` the
+ * mainland, as `/v1` treats them as aliases.
  */
-export function regionOf(locale: DeliveryLocale): Region {
-  if (locale === 'zh-Hant') return 'zh-TW'
+export function regionOf(locale: DeliveryLocale, defaultTraditional: TraditionalRegion): Region {
+  if (locale === 'zh-Hant') return defaultTraditional
   if (locale === 'zh-Hans') return 'zh-CN'
   return locale
 }
