@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
-import { freshPostgresUrl, freshSqliteUrl, startPayload, testSettings } from './helpers/databases'
+import { freshPostgresUrl, freshSqliteUrl, startPayload, startPayloadWithoutPush, testSettings } from './helpers/databases'
 
 type Column = string
 
@@ -46,13 +46,7 @@ describe.each([
     started.push(pushed)
 
     // As in production: no schema push, only the committed migrations.
-    process.env.PAYLOAD_MIGRATING = 'true'
-    let migrated: Payload
-    try {
-      migrated = await startPayload(testSettings(await migratedUrl(), `${kind}-migrated`), `${kind}-migrated`)
-    } finally {
-      delete process.env.PAYLOAD_MIGRATING
-    }
+    const migrated = await startPayloadWithoutPush(testSettings(await migratedUrl(), `${kind}-migrated`), `${kind}-migrated`)
     started.push(migrated)
     expect(await columnsOf(migrated)).toEqual([])
     await migrated.db.migrate({ migrations: migrations as never })

@@ -1,15 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import * as OpenCC from 'opencc-js'
 
-import { PhraseConverter } from '../src/conversion/converter'
+import { PhraseConverter, regionalSpelling } from '../src/conversion/converter'
 import { REGIONAL_TERMS, RegionalWording, REGIONS_OF_TARGET, withWordingFlags } from '../src/conversion/regionalWording'
 import { type Region, REGIONS } from '../src/domain/locales'
-import { CONVERSION_TARGETS, scriptOf } from '../src/conversion/targets'
+import { CONVERSION_TARGETS } from '../src/conversion/targets'
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
-const spell = (traditionalTarget: boolean) => (form: string, region: Region) =>
-  (region === 'zh-CN') === traditionalTarget ? (traditionalTarget ? toTraditional(form) : toSimplified(form)) : form
 
 /**
  * The regional-wording table: terms a machine must not decide for a region (普通話/國語,
@@ -43,16 +41,16 @@ describe('the regional-wording table', () => {
 
   it('flags every other region’s form for every target, offering the target’s own forms first, and never its own', () => {
     for (const target of CONVERSION_TARGETS) {
-      const traditional = scriptOf(target) === 'zh-Hant'
-      const wording = new RegionalWording(target, spell(traditional))
+      const spell = regionalSpelling(target)
+      const wording = new RegionalWording(target, spell)
       const own = REGIONS_OF_TARGET[target]
       for (const term of REGIONAL_TERMS) {
-        const ownForms = [...new Set(own.flatMap((region) => term[region].map((form) => spell(traditional)(form, region))))]
+        const ownForms = [...new Set(own.flatMap((region) => term[region].map((form) => spell(form, region))))]
         for (const region of REGIONS) {
           for (const form of term[region]) {
-            const spelled = spell(traditional)(form, region)
+            const spelled = spell(form, region)
             const flags = wording.flagsIn(`請${spelled}。`)
-            if (own.every((r) => term[r].map((f) => spell(traditional)(f, r)).includes(spelled))) {
+            if (own.every((r) => term[r].map((f) => spell(f, r)).includes(spelled))) {
               expect({ target, spelled, flags }).toEqual({ target, spelled, flags: [] })
             } else {
               expect({ target, spelled, flags }).toEqual({
@@ -68,7 +66,7 @@ describe('the regional-wording table', () => {
   })
 
   it('finds the longest term, and never looks into {{placeholders}}', () => {
-    const wording = new RegionalWording('zh-TW', spell(true))
+    const wording = new RegionalWording('zh-TW', regionalSpelling('zh-TW'))
     expect(wording.flagsIn('我們的服務水平').map((flag) => flag.char)).toEqual(['服務水平'])
     expect(wording.flagsIn('{{短信}}與{{聯繫方式}}')).toEqual([])
   })

@@ -9,7 +9,7 @@ import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { verifyAuditLog } from '../src/audit/log'
 import { describeLibrary, type LibraryDescription } from './fixtures/upgrade/describe'
-import { freshPostgresUrl, freshSqliteUrl, startPayload, testSettings } from './helpers/databases'
+import { freshPostgresUrl, freshSqliteUrl, startPayloadWithoutPush, testSettings } from './helpers/databases'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/upgrade')
 const manifest = JSON.parse(readFileSync(path.join(fixtures, 'manifest.json'), 'utf8')) as {
@@ -53,12 +53,7 @@ describe.each([
 
   it('migrates at start with no document, text, version or audit entry lost', async () => {
     const settings = testSettings(await previousRelease(kind), `upgrade-${kind}`, { PHRASEBOOK_AUDIT_KEY: manifest.auditKey })
-    process.env.PAYLOAD_MIGRATING = 'true'
-    try {
-      payload = await startPayload(settings, `upgrade-${kind}`)
-    } finally {
-      delete process.env.PAYLOAD_MIGRATING
-    }
+    payload = await startPayloadWithoutPush(settings, `upgrade-${kind}`)
     const appliedBefore = (await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0 })).docs.map((doc) => doc.name)
     await payload.db.migrate({ migrations: migrations as never })
     const applied = (await payload.find({ collection: 'payload-migrations', pagination: false, depth: 0 })).docs.map((doc) => doc.name)

@@ -11,7 +11,7 @@ import {
   TITLES_AFTER_SURNAME,
 } from './ambiguousCharacters'
 import type { Region } from '../domain/locales'
-import { RegionalWording, withWordingFlags } from './regionalWording'
+import { RegionalWording, type Spell, withWordingFlags } from './regionalWording'
 import { type ConversionTarget, CONVERSION_TARGETS, OPENCC_PAIRS, scriptOf } from './targets'
 
 /** A glossary entry: a term that never converts, or converts to a given form per target. */
@@ -93,17 +93,19 @@ const openccFor = (target: ConversionTarget) => {
   if (!convert) openccConverters.set(target, (convert = OpenCC.Converter(OPENCC_PAIRS[target])))
   return convert
 }
-// Another region's form written in the target's script (普通话 is looked for as 普通話 in Traditional texts).
-const spellers = { toTraditional: OpenCC.Converter({ from: 'cn', to: 'tw' }), toSimplified: OpenCC.Converter({ from: 'tw', to: 'cn' }) }
+/**
+ * A region's form written in a target's script, characters only (OpenCC's zh-Hant and zh-Hans
+ * converters): 普通话 is looked for as 普通話 in Traditional texts, 簡訊 as 简讯 in Simplified.
+ */
+export function regionalSpelling(target: ConversionTarget): Spell {
+  const script = scriptOf(target)
+  const respell = openccFor(script)
+  return (form: string, region: Region) => ((region === 'zh-CN') === (script === 'zh-Hant') ? respell(form) : form)
+}
 const wordingTables = new Map<ConversionTarget, RegionalWording>()
 const wordingFor = (target: ConversionTarget) => {
   let wording = wordingTables.get(target)
-  if (!wording) {
-    const traditionalTarget = scriptOf(target) === 'zh-Hant'
-    const spell = (form: string, region: Region) =>
-      (region === 'zh-CN') === traditionalTarget ? (traditionalTarget ? spellers.toTraditional(form) : spellers.toSimplified(form)) : form
-    wordingTables.set(target, (wording = new RegionalWording(target, spell)))
-  }
+  if (!wording) wordingTables.set(target, (wording = new RegionalWording(target, regionalSpelling(target))))
   return wording
 }
 const doubtTables = new Map<ConversionTarget, Doubts>()

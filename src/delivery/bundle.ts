@@ -37,7 +37,7 @@ export function i18nBundle(snapshot: Snapshot, lng: DeliveryLocale, ns: string, 
   const prefix = `${ns}.`
   // Only the holidays lng's region keeps: a Taiwan bundle has no variant for the mainland's National Day.
   const region = regionOf(lng, snapshot.defaultTraditional)
-  const keptHere = (code: string) => snapshot.holidays.some((holiday) => holiday.code === code && observedIn(holiday, region))
+  const keptHere = new Set(snapshot.holidays.filter((holiday) => observedIn(holiday, region)).map((holiday) => holiday.code))
   for (const phrase of snapshot.bases) {
     if (phrase.category !== ns || !phrase.key.startsWith(prefix)) continue
     const name = phrase.key.slice(prefix.length)
@@ -45,7 +45,7 @@ export function i18nBundle(snapshot: Snapshot, lng: DeliveryLocale, ns: string, 
     if (own && validAt(phrase, time)) addEntry(bundle, ns, name, phrase, lng, own.text)
     for (const variant of snapshot.variants.get(phrase.key) ?? []) {
       const text = variant.texts[lng]
-      if (variant.holiday && text && validAt(variant, time) && keptHere(variant.holiday)) addEntry(bundle, ns, `${name}_${variant.holiday}`, variant, lng, text.text)
+      if (variant.holiday && text && validAt(variant, time) && keptHere.has(variant.holiday)) addEntry(bundle, ns, `${name}_${variant.holiday}`, variant, lng, text.text)
     }
   }
   return bundle

@@ -119,6 +119,19 @@ export async function startPayload(settings: Settings, key = 'default'): Promise
   return getPayload({ config: await createPayloadConfig(settings), key })
 }
 
+/**
+ * A Payload instance as production starts one: no schema push, so the database holds only what
+ * migrations made (run them with `payload.db.migrate`).
+ */
+export async function startPayloadWithoutPush(settings: Settings, key: string): Promise<Payload> {
+  process.env.PAYLOAD_MIGRATING = 'true'
+  try {
+    return await startPayload(settings, key)
+  } finally {
+    delete process.env.PAYLOAD_MIGRATING
+  }
+}
+
 /** Raw SQL on a test database, as someone who reached it past the API would run it. */
 export async function runSql(payload: Payload, settings: Settings, statements: string[]): Promise<void> {
   if (settings.databaseKind === 'sqlite') {
