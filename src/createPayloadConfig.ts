@@ -22,6 +22,7 @@ import { checkedInput, guardedOperations } from '../collections/fields/inputChec
 import { payloadCollectionsForPeopleOnly, refuseDisabledApiClients, verifyEmailOnlyWhereVerified, versionsForPeopleOnly, withoutRoutesOfUnusedFeatures } from './access'
 import { installAppendOnlyGuards } from './audit/appendOnly'
 import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
+import { REGION_LABELS, REGIONS } from './domain/locales'
 import { MAX_DEPTH } from './domain/queryBounds'
 import { ADMIN_TRANSLATIONS } from './i18n/adminTranslations'
 import type { RuntimeSettings } from './runtimeSettings'
@@ -45,6 +46,8 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
       locales: [
         { code: 'zh-Hant', label: '繁體中文' },
         { code: 'zh-Hans', label: '简体中文' },
+        // What agents of each region receive, proposed from the scripts and approved as they are.
+        ...REGIONS.map((region) => ({ code: region, label: `${REGION_LABELS[region]['zh-TW']} (${region})` })),
         { code: 'en', label: 'English' },
       ],
       defaultLocale: 'zh-Hant',

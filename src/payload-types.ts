@@ -108,10 +108,14 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale:
-    ('false' | 'none' | 'null') | false | null | ('zh-Hant' | 'zh-Hans' | 'en') | ('zh-Hant' | 'zh-Hans' | 'en')[];
+    | ('false' | 'none' | 'null')
+    | false
+    | null
+    | ('zh-Hant' | 'zh-Hans' | 'zh-TW' | 'zh-HK' | 'zh-CN' | 'en')
+    | ('zh-Hant' | 'zh-Hans' | 'zh-TW' | 'zh-HK' | 'zh-CN' | 'en')[];
   globals: {};
   globalsSelect: {};
-  locale: 'zh-Hant' | 'zh-Hans' | 'en';
+  locale: 'zh-Hant' | 'zh-Hans' | 'zh-TW' | 'zh-HK' | 'zh-CN' | 'en';
   widgets: {
     collections: CollectionsWidget;
   };

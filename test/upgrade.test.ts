@@ -68,8 +68,25 @@ describe.each([
     expect(await verifyAuditLog(payload, manifest.auditKey)).toMatchObject({ ok: true })
   })
 
-  it("keeps the release's holidays for every region (no regions chosen) until an admin says otherwise", async () => {
-    const { docs } = await payload!.find({ collection: 'holidays', pagination: false, depth: 0 })
-    expect(docs.map((holiday) => [holiday.code, holiday.regions ?? []])).toEqual(Object.keys(manifest[kind].holidays).map((code) => [code, []]))
+  it("stores what agents of each region were served as that region's text, marked machine-proposed", async () => {
+    const served = Object.entries(manifest[kind].served)
+    expect(served.length).toBeGreaterThan(0)
+    const { docs } = await payload!.find({ collection: 'phrases', locale: 'all', pagination: false, depth: 0, overrideAccess: true })
+    for (const [key, regions] of served) {
+      const phrase = docs.find((doc) => doc.key === key) as unknown as Record<string, Record<string, unknown>>
+      for (const [region, texts] of Object.entries(regions)) {
+        expect(phrase.text[region]).toBe((texts as { text: string }).text)
+        expect(phrase.machineConverted[region]).toBe(true)
+      }
+    }
+    // Every version, not only the served one, holds the regions' texts (history, restore, as-served).
+    const versions = await payload!.findVersions({ collection: 'phrases', locale: 'all', pagination: false, depth: 0, overrideAccess: true })
+    expect(versions.docs.length).toBeGreaterThan(served.length)
+    for (const { version } of versions.docs) {
+      const text = version.text as unknown as Record<string, string | null>
+      // Taiwan and Hong Kong are proposed from the Traditional script.
+      expect([Boolean(text['zh-TW']), Boolean(text['zh-HK'])]).toEqual([Boolean(text['zh-Hant']), Boolean(text['zh-Hant'])])
+      if (text['zh-Hans']) expect(text['zh-CN']).toBeTruthy()
+    }
   })
 })

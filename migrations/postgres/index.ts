@@ -6,6 +6,8 @@ import * as migration_20261125_020851_forbidden_term_audit from './20261125_0208
 import * as migration_20261125_035212_review_signals from './20261125_035212_review_signals';
 import * as migration_20261204_123210_deletion_audit from './20261204_123210_deletion_audit';
 import * as migration_20261204_183440_holiday_regions from './20261204_183440_holiday_regions';
+import * as migration_20261204_205829_regional_locales from './20261204_205829_regional_locales';
+import * as migration_20261204_210001_regional_texts from './20261204_210001_regional_texts';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261204_183440_holiday_regions.up,
     down: migration_20261204_183440_holiday_regions.down,
-    name: '20261204_183440_holiday_regions'
+    name: '20261204_183440_holiday_regions',
+  },
+  {
+    up: migration_20261204_205829_regional_locales.up,
+    down: migration_20261204_205829_regional_locales.down,
+    name: '20261204_205829_regional_locales'
+  },
+  {
+    up: migration_20261204_210001_regional_texts.up,
+    down: migration_20261204_210001_regional_texts.down,
+    name: '20261204_210001_regional_texts',
   },
 ];

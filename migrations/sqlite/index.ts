@@ -4,6 +4,7 @@ import * as migration_20261125_010238_scheduling from './20261125_010238_schedul
 import * as migration_20261125_014647_delivery from './20261125_014647_delivery';
 import * as migration_20261125_035159_review_signals from './20261125_035159_review_signals';
 import * as migration_20261204_183418_holiday_regions from './20261204_183418_holiday_regions';
+import * as migration_20261204_210000_regional_texts from './20261204_210000_regional_texts';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261204_183418_holiday_regions.up,
     down: migration_20261204_183418_holiday_regions.down,
     name: '20261204_183418_holiday_regions'
+  },
+  {
+    up: migration_20261204_210000_regional_texts.up,
+    down: migration_20261204_210000_regional_texts.down,
+    name: '20261204_210000_regional_texts',
   },
 ];

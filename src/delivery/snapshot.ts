@@ -1,4 +1,3 @@
-import type { ConversionTarget } from '../conversion/targets'
 import { type HolidayDates, holidaysOn } from '../domain/holidays'
 import { DELIVERY_LOCALES, type DeliveryLocale, type Region, regionOf, type Script, type TraditionalRegion } from '../domain/locales'
 
@@ -54,45 +53,26 @@ export type Snapshot = {
   defaultTraditional: TraditionalRegion
 }
 
-export type Convert = (text: string, to: ConversionTarget) => string
-
 /**
- * The delivery locales beyond the two stored scripts are converted from them: zh-TW (Taiwan
- * vocabulary) and zh-HK (Hong Kong forms) from the stored Traditional text, which is what the
- * reviewer approved, character choices included (converting the Simplified original again would
- * undo a settled 面/麵); zh-CN (mainland vocabulary) from the Traditional text when a person
- * wrote that one (OpenCC's vocabulary tables need Traditional input), else from the Simplified.
- * A locale whose script has no text stays empty: agents are never served the other script instead.
+ * What each delivery locale serves: a region its stored text, exactly as a reviewer approved it
+ * (nothing is converted at serve time); `zh-Hant` the deployment's default Traditional region,
+ * `zh-Hans` the mainland. A region with no stored text stays empty: agents are never served
+ * another region's text instead.
  */
-function textsOf(phrase: PublishedPhrase, convert: Convert): Record<DeliveryLocale, LocaleText | null> {
-  const stored = (script: Script): LocaleText | null => {
-    const text = phrase.text[script]
+function textsOf(phrase: PublishedPhrase, defaultTraditional: TraditionalRegion): Record<DeliveryLocale, LocaleText | null> {
+  const stored = (region: Region): LocaleText | null => {
+    const text = phrase.text[region]
     if (!text) return null
-    return { title: phrase.title[script] ?? '', text, agentNotes: phrase.agentNotes[script] ?? null }
+    return { title: phrase.title[region] ?? '', text, agentNotes: phrase.agentNotes[region] ?? null }
   }
-  const derived = (target: ConversionTarget, script: Script): LocaleText | null => {
-    const own = stored(script)
-    if (!own) return null
-    const source = target === 'zh-CN' && phrase.sourceScript === 'zh-Hant' ? (stored('zh-Hant') ?? own) : own
-    return {
-      title: convert(source.title, target),
-      text: convert(source.text, target),
-      agentNotes: source.agentNotes === null ? null : convert(source.agentNotes, target),
-    }
-  }
-  return {
-    'zh-Hant': stored('zh-Hant'),
-    'zh-Hans': stored('zh-Hans'),
-    'zh-TW': derived('zh-TW', 'zh-Hant'),
-    'zh-HK': derived('zh-HK', 'zh-Hant'),
-    'zh-CN': derived('zh-CN', 'zh-Hans'),
-  }
+  const regions = { 'zh-TW': stored('zh-TW'), 'zh-HK': stored('zh-HK'), 'zh-CN': stored('zh-CN') }
+  return { ...regions, 'zh-Hant': regions[defaultTraditional], 'zh-Hans': regions['zh-CN'] }
 }
 
-export function deliveredPhrase(phrase: PublishedPhrase, convert: Convert): DeliveredPhrase {
+export function deliveredPhrase(phrase: PublishedPhrase, defaultTraditional: TraditionalRegion): DeliveredPhrase {
   return {
     ...phrase,
-    texts: textsOf(phrase, convert),
+    texts: textsOf(phrase, defaultTraditional),
     validFromTime: phrase.validFrom ? Date.parse(phrase.validFrom) : -Infinity,
     validUntilTime: phrase.validUntil ? Date.parse(phrase.validUntil) : Infinity,
   }
@@ -118,7 +98,6 @@ export type SnapshotInput = {
   categories: Category[]
   holidays: Holiday[]
   scenarios: Scenario[]
-  convert: Convert
   defaultTraditional: TraditionalRegion
 }
 
@@ -143,8 +122,8 @@ function orderedBases(phrases: Map<string, DeliveredPhrase>, categories: Map<str
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.category.localeCompare(b.category) || byOrder(a, b))
 }
 
-export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, convert, defaultTraditional }: SnapshotInput): Snapshot {
-  const delivered = new Map(phrases.map((phrase) => [phrase.key, deliveredPhrase(phrase, convert)]))
+export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, defaultTraditional }: SnapshotInput): Snapshot {
+  const delivered = new Map(phrases.map((phrase) => [phrase.key, deliveredPhrase(phrase, defaultTraditional)]))
   const categoryMap = new Map(categories.map((category) => [category.slug, category]))
   return {
     revision,
@@ -168,11 +147,10 @@ export function patchSnapshot(
   revision: number,
   changed: PublishedPhrase[],
   removed: string[],
-  convert: Convert,
 ): Snapshot {
   const phrases = new Map(previous.phrases)
   for (const key of removed) phrases.delete(key)
-  for (const phrase of changed) phrases.set(phrase.key, deliveredPhrase(phrase, convert))
+  for (const phrase of changed) phrases.set(phrase.key, deliveredPhrase(phrase, previous.defaultTraditional))
   return {
     ...previous,
     revision,

@@ -1,13 +1,11 @@
 import type { Payload, Where } from 'payload'
 
-import { currentConverter } from '../conversion/currentConverter'
 import type { Script } from '../domain/locales'
 import { runtimeSettings } from '../runtimeSettings'
 import { currentRevision, revisionsSince } from './revisions'
 import {
   buildSnapshot,
   type Category,
-  type Convert,
   type Holiday,
   type Localized,
   patchSnapshot,
@@ -94,11 +92,6 @@ async function readScenarios(payload: Payload, names: Names): Promise<Scenario[]
   }))
 }
 
-const converterOf = async (payload: Payload): Promise<Convert> => {
-  const converter = await currentConverter(payload)
-  return (text, to) => converter.convert(text, to).text
-}
-
 let running: DeliveryStore | null = null
 
 export type DeliveryStats = { revision: number; phrases: number; lastBuildMs: number; lastBuildKind: 'full' | 'patch' | null; heapUsedBytes: number }
@@ -106,7 +99,7 @@ export type DeliveryStats = { revision: number; phrases: number; lastBuildMs: nu
 /**
  * The published library in memory, as every `/v1` read serves it. Each process polls the
  * newest delivery revision and catches up on its own: phrases that changed are re-read and
- * patched in, anything else (categories, holidays, scenarios, glossary) rebuilds it whole. No
+ * patched in, anything else (categories, holidays, scenarios) rebuilds it whole. No
  * process needs another's memory, so requests can go to any of them.
  */
 export class DeliveryStore {
@@ -177,7 +170,7 @@ export class DeliveryStore {
     const names = this.names ?? (this.names = await readNames(this.payload))
     // The draft's own key may differ from its published one: never teach the shared names a draft.
     const withDraft = { ...names, phrases: new Map(names.phrases).set(doc.id, doc.key) }
-    return patchSnapshot(this.snapshot, this.snapshot.revision, [toPublished(doc, withDraft)], [], await converterOf(this.payload))
+    return patchSnapshot(this.snapshot, this.snapshot.revision, [toPublished(doc, withDraft)], [])
   }
 
   private async catchUp(): Promise<void> {
@@ -189,11 +182,10 @@ export class DeliveryStore {
     const entries = previous ? await revisionsSince(this.payload, previous.revision) : []
     const keys = [...new Set(entries.filter((e) => e.kind === 'phrase').map((e) => e.key))]
     const patchable = previous && this.names && entries.length > 0 && entries.every((e) => e.kind === 'phrase') && keys.length <= PATCH_LIMIT
-    const convert = await converterOf(this.payload)
     if (patchable) {
       const changed = await readPublished(this.payload, this.names!, keys)
       const published = new Set(changed.map((p) => p.key))
-      this.current = patchSnapshot(previous, revision, changed, keys.filter((key) => !published.has(key)), convert)
+      this.current = patchSnapshot(previous, revision, changed, keys.filter((key) => !published.has(key)))
       this.lastBuildKind = 'patch'
     } else {
       const names = await readNames(this.payload)
@@ -204,7 +196,6 @@ export class DeliveryStore {
         categories: names.categoryDocs,
         holidays: names.holidayDocs,
         scenarios,
-        convert,
         defaultTraditional: runtimeSettings(this.payload).defaultTraditional,
       })
       this.names = names

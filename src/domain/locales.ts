@@ -1,5 +1,5 @@
-/** Locales stored on documents: what a person writes (and optional English notes). */
-export const CONTENT_LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const
+/** Locales stored on documents: the two scripts people write, the regions agents receive, optional English notes. */
+export const CONTENT_LOCALES = ['zh-Hant', 'zh-Hans', 'zh-TW', 'zh-HK', 'zh-CN', 'en'] as const
 export type ContentLocale = (typeof CONTENT_LOCALES)[number]
 
 /** The two scripts every phrase must have. */
@@ -61,3 +61,14 @@ export const isScript = (value: unknown): value is Script => (SCRIPTS as readonl
 export function otherScript(script: Script): Script {
   return script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'
 }
+
+/** Whether a value (a request's locale) names a region. */
+export const isRegion = (value: unknown): value is Region => (REGIONS as readonly unknown[]).includes(value)
+
+/**
+ * Where a phrase's texts are stored: the two scripts people write in, and one text per region,
+ * which is exactly what agents of that region receive (proposed from the scripts, settled by people).
+ */
+export const PHRASE_LOCALES = [...SCRIPTS, ...REGIONS] as const
+export type PhraseLocale = (typeof PHRASE_LOCALES)[number]
+export const isPhraseLocale = (value: unknown): value is PhraseLocale => (PHRASE_LOCALES as readonly unknown[]).includes(value)

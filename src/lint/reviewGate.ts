@@ -1,5 +1,6 @@
 import type { MessageKey } from '../delivery/messages'
-import { PHRASE_TEXT_FIELDS, type Script } from '../domain/locales'
+import { type Ambiguity, fieldOf } from '../conversion/converter'
+import { PHRASE_TEXT_FIELDS, type Region, REGIONS, type Script } from '../domain/locales'
 import type { ForbiddenTermList, LintFinding } from './currentMatcher'
 
 export type LocatedFinding = LintFinding & { locale: Script; field: (typeof PHRASE_TEXT_FIELDS)[number] }
@@ -35,4 +36,33 @@ export function lintRefusal(action: 'submit' | 'approve', findings: LocatedFindi
     return { status: 409, code: 'warnings_unacknowledged', messageKey: 'warnings_unacknowledged', findings: warnings }
   }
   return null
+}
+
+/** A flag the machine raised on a region's proposal that no person has settled yet. */
+export type OpenRegionFlag = { locale: Region; field: (typeof PHRASE_TEXT_FIELDS)[number]; index: number; char: string; candidates: string[] }
+
+/** The open flags on the regions' texts of a phrase version (fields with every locale). */
+export function openRegionFlags(phrase: { ambiguities?: unknown }): OpenRegionFlag[] {
+  const byLocale = (phrase.ambiguities ?? {}) as Partial<Record<string, Ambiguity[] | null>>
+  return REGIONS.flatMap((locale) =>
+    (byLocale[locale] ?? []).map((flag) => ({ locale, field: fieldOf(flag), index: flag.index, char: flag.char, candidates: flag.candidates })),
+  )
+}
+
+/** What approving a version approves: the exact title, text and agent notes of every region, which agents will receive. */
+export function approvedTexts(phrase: Record<(typeof PHRASE_TEXT_FIELDS)[number], Localized>): Partial<Record<Region, Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>> {
+  return Object.fromEntries(
+    REGIONS.filter((region) => phrase.text?.[region]).map((region) => [
+      region,
+      Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, phrase[field]?.[region] ?? null])) as Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>,
+    ]),
+  )
+}
+
+/**
+ * Open flags on a region block approval unless the approving reviewer acknowledges them (with the
+ * forbidden-term warnings: `acknowledgeWarnings: true`), as agents receive the region's text as it stands.
+ */
+export function flagRefusal(flags: OpenRegionFlag[], acknowledged: unknown): { status: 409; code: string; messageKey: MessageKey; flags: OpenRegionFlag[] } | null {
+  return flags.length && acknowledged !== true ? { status: 409, code: 'flags_unacknowledged', messageKey: 'flags_unacknowledged', flags } : null
 }

@@ -5,7 +5,7 @@ import { actorOf } from '../../../src/audit/actor'
 import { isStorableId } from '../../../src/domain/documentIds'
 import { decideTransition, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
-import { lintPhrase, lintRefusal, type LocatedFinding } from '../../../src/lint/reviewGate'
+import { approvedTexts, flagRefusal, lintPhrase, lintRefusal, type LocatedFinding, openRegionFlags } from '../../../src/lint/reviewGate'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { errorResponse } from '../../../src/server/errors'
 import { inTransaction, lockForUpdate } from '../../../src/transaction'
@@ -55,13 +55,33 @@ export async function decide(req: PayloadRequest, action: 'submit' | 'approve' |
   return { phrase: phrase.latest, decision, body }
 }
 
+/** The phrase's latest version with every locale. */
+function latestWithLocales(req: PayloadRequest, id: number | string) {
+  // A read with locale 'all' leaves req in that locale: the transition's write must not inherit it.
+  return preservingRequest(req, () => req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req }))
+}
+
 /** The forbidden terms in the phrase's latest version, every locale. */
 export async function findingsOf(req: PayloadRequest, id: number | string): Promise<LocatedFinding[]> {
-  // A read with locale 'all' leaves req in that locale: the transition's write must not inherit it.
-  const version = await preservingRequest(req, () =>
-    req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req }),
-  )
+  const version = await latestWithLocales(req, id)
   return lintPhrase(await currentForbiddenTerms(req.payload), version as unknown as Parameters<typeof lintPhrase>[1])
+}
+
+/**
+ * What an approval records: the exact texts of every region, and the open flags the reviewer
+ * acknowledged; or the refusal when flags are open and not acknowledged.
+ */
+async function regionalApproval(req: PayloadRequest, id: number | string, acknowledged: unknown): Promise<Response | Record<string, unknown>> {
+  const version = (await latestWithLocales(req, id)) as unknown as Parameters<typeof approvedTexts>[0] & { ambiguities?: unknown }
+  const flags = openRegionFlags(version)
+  const refusal = flagRefusal(flags, acknowledged)
+  if (refusal) {
+    const listed = flags
+      .map(({ locale, field, index, char, candidates }) => said(req, 'region_flag', { locale, field, index, char, candidates: candidates.join('/') }))
+      .join(said(req, 'list_separator'))
+    return errorResponse(refusal.status, refusal.code, said(req, refusal.messageKey, { flags: listed }), { flags })
+  }
+  return { approvedTexts: approvedTexts(version), ...(flags.length ? { acknowledgedFlags: flags } : {}) }
 }
 
 function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoint {
@@ -90,8 +110,10 @@ async function decideAndWrite(req: PayloadRequest, action: 'submit' | 'approve' 
   const reviewer = actorOf(req.user).actorLabel
   const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
   if (action === 'approve') {
+    const regional = await regionalApproval(req, phrase.id, body.acknowledgeWarnings)
+    if (regional instanceof Response) return regional
     Object.assign(write, { approvedBy: reviewer, publishAt: decision.publishAt, publish: decision.next === 'published' })
-    if (acknowledged.length) write.details = { acknowledgedWarnings: acknowledged }
+    write.details = { ...(acknowledged.length ? { acknowledgedWarnings: acknowledged } : {}), ...regional }
   }
   if (action === 'retire') write.unpublish = true
   await writeTransition(req, phrase, write)

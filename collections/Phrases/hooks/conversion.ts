@@ -1,9 +1,10 @@
 import type { CollectionBeforeChangeHook, FieldHook, PayloadRequest } from 'payload'
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
-import type { PhraseFlag } from '../../../src/conversion/converter'
+import type { PhraseConverter, PhraseFlag } from '../../../src/conversion/converter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
-import { isScript, otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../../src/domain/locales'
+import { proposalSource, proposedRegion } from '../../../src/conversion/regionalProposals'
+import { isPhraseLocale, isScript, otherScript, PHRASE_TEXT_FIELDS, type PhraseLocale, REGIONS, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 
 
@@ -18,7 +19,7 @@ const changed = (next: LocaleValues, previous: LocaleValues | undefined) =>
 export const markPersonEdits: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
   // A resolved flag writes the remaining flags itself (see the resolve-ambiguity endpoint); a
   // restore brings back the marks and flags the version had.
-  if (context.conversion || context.seed || context.resolvingAmbiguity || context.isRestoringVersion || !isScript(req.locale)) return data
+  if (context.conversion || context.seed || context.resolvingAmbiguity || context.isRestoringVersion || !isPhraseLocale(req.locale)) return data
   if (changed(data, originalDoc) || (data.machineConverted === false && originalDoc?.machineConverted)) {
     data.machineConverted = false
     data.ambiguities = null
@@ -30,87 +31,134 @@ type ScriptValues = LocaleValues & { machineConverted?: boolean | null; ambiguit
 const textsOf = (values: Record<string, any> | null | undefined): LocaleValues => ({ title: values?.title, text: values?.text, agentNotes: values?.agentNotes })
 const givenTexts = (data: Record<string, any>): LocaleValues =>
   Object.fromEntries(PHRASE_TEXT_FIELDS.filter((field) => data[field] !== undefined).map((field) => [field, data[field]]))
+/** One locale's values out of a document read with `locale: 'all'`. */
+const inLocale = (doc: Record<string, any> | null | undefined, locale: PhraseLocale): ScriptValues => ({
+  ...Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, doc?.[field]?.[locale] ?? null])),
+  machineConverted: doc?.machineConverted?.[locale] ?? false,
+  ambiguities: doc?.ambiguities?.[locale] ?? null,
+})
+/** A person's text: written, and not (or no longer) marked as the machine's. */
+const personWritten = (values: ScriptValues) => Boolean(values.text) && !values.machineConverted
 
 /**
- * The other script a save writes along with the one it is given, from the collection hook that
- * decides it to the field hook that stores it, keyed by the original document both are handed.
+ * The other locales a save writes along with the one it is given (the other script, the regions'
+ * proposals), from the collection hook that decides them to the field hook that stores them,
+ * keyed by the original document both are handed.
  */
-const otherScripts = new WeakMap<object, { locale: Script; values: ScriptValues }>()
+const companionWrites = new WeakMap<object, Map<PhraseLocale, ScriptValues>>()
 
-/** The other script as the save under way leaves it, when the save writes it. */
-export const otherScriptOfSave = (originalDoc: unknown): ScriptValues | undefined =>
-  originalDoc && typeof originalDoc === 'object' ? otherScripts.get(originalDoc)?.values : undefined
+/** Another locale as the save under way leaves it, when the save writes it. */
+export const companionOfSave = (originalDoc: unknown, locale: PhraseLocale): ScriptValues | undefined =>
+  originalDoc && typeof originalDoc === 'object' ? companionWrites.get(originalDoc)?.get(locale) : undefined
+
+const queueWrite = (originalDoc: object, locale: PhraseLocale, values: ScriptValues) => {
+  const writes = companionWrites.get(originalDoc) ?? new Map<PhraseLocale, ScriptValues>()
+  writes.set(locale, values)
+  companionWrites.set(originalDoc, writes)
+}
+
+/** The stored phrase with every locale, as the latest version holds it. */
+const storedLocales = (req: PayloadRequest, originalDoc: Record<string, any>) =>
+  originalDoc.id === undefined
+    ? Promise.resolve(null)
+    : (preservingRequest(req, () =>
+        req.payload.findByID({ collection: 'phrases', id: originalDoc.id, locale: 'all', draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }),
+      ) as Promise<Record<string, any> | null>)
 
 /**
  * When a person writes one script, the other is generated from it in the same save (so every
  * version holds both), marked machine-converted with its ambiguity flags, and the written one
  * becomes the source script. A person's text in the other script is never overwritten by a
  * conversion, unless the save says so (`context.convertOverPersonText`: an import row that leaves
- * that script empty, which converts it even where the given script is unchanged). Flags a person settled in the earlier conversion stay settled where their
- * clause is unchanged. A restore through the endpoint brings back both scripts of the version.
+ * that script empty, which converts it even where the given script is unchanged). Flags a person
+ * settled in the earlier conversion stay settled where their clause is unchanged. Any save that
+ * changes a script (a settled flag and a glossary re-conversion included) proposes the regions
+ * again from the scripts as the save leaves them (see `proposeRegions`). A restore through the
+ * endpoint brings back every locale of the version.
  */
 export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
-  // A settled flag changes the generated script, not what it is generated from.
-  if (context.conversion || context.seed || context.resolvingAmbiguity || !isScript(req.locale) || !originalDoc) return data
-  if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreBothScripts(req, data, originalDoc, String(context.restoredVersion))
+  if (!isScript(req.locale) || !originalDoc) return data
+  if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreEveryLocale(req, data, originalDoc, String(context.restoredVersion))
   if (!changed(data, originalDoc) && !context.convertOverPersonText) return data
   // Collection hooks run before the fields are validated: a text that is no text is refused there.
   if (PHRASE_TEXT_FIELDS.some((field) => data[field] != null && typeof data[field] !== 'string')) return data
+  const converter = await currentConverter(req.payload)
+  const stored = await storedLocales(req, originalDoc)
   const source = req.locale
   const target = otherScript(source)
-  const existing =
-    originalDoc.id === undefined
-      ? null
-      : await preservingRequest(req, () =>
-          req.payload.findByID({ collection: 'phrases', id: originalDoc.id, locale: target, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }),
-        )
-  if (existing?.text && !existing.machineConverted && !context.convertOverPersonText) return data
-  const earlier = existing?.machineConverted ? { source: textsOf(originalDoc), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
-  const converted = convertedScript(await currentConverter(req.payload), { ...textsOf(originalDoc), ...givenTexts(data) }, target, earlier)
-  data.sourceScript = source
-  otherScripts.set(originalDoc, { locale: target, values: converted })
+  const scripts: Record<Script, LocaleValues> = { [source]: { ...textsOf(originalDoc), ...givenTexts(data) }, [target]: textsOf(inLocale(stored, target)) } as Record<Script, LocaleValues>
+  // A settled flag changes the generated script, not what it is generated from; a seeded phrase brings both.
+  const existing = inLocale(stored, target)
+  if (!context.conversion && !context.seed && !context.resolvingAmbiguity && (!personWritten(existing) || context.convertOverPersonText)) {
+    const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, source)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
+    const converted = convertedScript(converter, scripts[source], target, earlier)
+    data.sourceScript = source
+    scripts[target] = converted
+    queueWrite(originalDoc, target, converted)
+  }
+  proposeRegions(converter, originalDoc, stored, scripts, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
   return data
+}
+
+/**
+ * Each region's text proposed from the scripts, unless a person wrote that region's text: a
+ * person's text is never overwritten by a machine.
+ */
+function proposeRegions(converter: PhraseConverter, originalDoc: object, stored: Record<string, any> | null, scripts: Record<Script, LocaleValues>, sourceScript: Script) {
+  for (const region of REGIONS) {
+    const existing = inLocale(stored, region)
+    if (personWritten(existing)) continue
+    const from = proposalSource(region, sourceScript)
+    const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, from)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
+    const proposal = proposedRegion(converter, scripts, sourceScript, region, earlier)
+    if (proposal) queueWrite(originalDoc, region, proposal)
+  }
 }
 
 /**
  * A restore saves the version's content in one locale (Payload's validation locale) and takes the
  * others from the version as stored. A version written before both scripts were saved together
- * may hold only the written one: the missing script is converted from it, as a save would have.
+ * may hold only the written one: the missing script is converted from it, as a save would have;
+ * a version from before regional texts were stored gets the regions proposed from its scripts.
  */
-async function restoreBothScripts(req: PayloadRequest, data: Record<string, any>, originalDoc: object, versionId: string) {
+async function restoreEveryLocale(req: PayloadRequest, data: Record<string, any>, originalDoc: object, versionId: string) {
   const saved = req.locale as Script
   const other = otherScript(saved)
   const found = await preservingRequest(req, () =>
     req.payload.findVersionByID({ collection: 'phrases', id: versionId, locale: 'all', depth: 0, overrideAccess: true, disableErrors: true, req }),
   )
   const version = (found?.version ?? {}) as Record<string, any>
-  const inScript = (script: Script): ScriptValues => ({
-    ...Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, version[field]?.[script] ?? null])),
-    machineConverted: version.machineConverted?.[script] ?? false,
-    ambiguities: version.ambiguities?.[script] ?? null,
-  })
   const written = (values: ScriptValues) => Boolean(values.text || values.title)
-  const [mine, theirs] = [inScript(saved), inScript(other)]
+  const [mine, theirs] = [inLocale(version, saved), inLocale(version, other)]
+  const converter = await currentConverter(req.payload)
   let otherValues = theirs
   if (!written(mine) && written(theirs)) {
-    Object.assign(data, convertedScript(await currentConverter(req.payload), theirs, saved), { sourceScript: other })
+    Object.assign(data, convertedScript(converter, theirs, saved), { sourceScript: other })
   } else if (written(mine) && !written(theirs)) {
-    otherValues = convertedScript(await currentConverter(req.payload), mine, other)
+    otherValues = convertedScript(converter, mine, other)
     data.sourceScript = saved
   }
-  otherScripts.set(originalDoc, { locale: other, values: otherValues })
+  queueWrite(originalDoc, other, otherValues)
+  const scripts = { [saved]: written(mine) ? mine : textsOf(data), [other]: otherValues } as Record<Script, LocaleValues>
+  for (const region of REGIONS) {
+    const kept = inLocale(version, region)
+    const values = written(kept) ? kept : proposedRegion(converter, scripts, (data.sourceScript ?? version.sourceScript ?? saved) as Script, region)
+    if (values) queueWrite(originalDoc, region, values)
+  }
   return data
 }
 
-/** Stores the other script decided by `convertOtherScript` (a collection hook sees one locale only). */
+/** Stores the other locales decided by `convertOtherScript` (a collection hook sees one locale only). */
 export const writeOtherScript: FieldHook = ({ value, originalDoc, siblingDocWithLocales }) => {
-  const other = originalDoc && otherScripts.get(originalDoc)
-  if (!other || !siblingDocWithLocales) return value
-  otherScripts.delete(originalDoc)
-  for (const [field, fieldValue] of Object.entries(other.values)) {
-    if (fieldValue === undefined) continue
-    // Payload takes every locale but the one being saved from here when it assembles the document.
-    siblingDocWithLocales[field] = { ...(siblingDocWithLocales[field] as object | undefined), [other.locale]: fieldValue }
+  const writes = originalDoc && companionWrites.get(originalDoc)
+  if (!writes || !siblingDocWithLocales) return value
+  companionWrites.delete(originalDoc)
+  for (const [locale, values] of writes) {
+    for (const [field, fieldValue] of Object.entries(values)) {
+      if (fieldValue === undefined) continue
+      // Payload takes every locale but the one being saved from here when it assembles the document.
+      siblingDocWithLocales[field] = { ...(siblingDocWithLocales[field] as object | undefined), [locale]: fieldValue }
+    }
   }
   return value
 }
