@@ -111,4 +111,17 @@ describe('rate limit hits shared between processes on one PostgreSQL database', 
     )
     logged.length = 0
   })
+
+  it('gives its listening connection back once when it stops: a later error on that connection is not its business', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 })
+    pools.push(pool)
+    const exchange = await PostgresHitExchange.start(pool as unknown as PgPool, (line) => logged.push(line))
+    await exchange.stop()
+    // The pool's one connection is the one the exchange listened on, now someone else's.
+    const client = await pool.connect()
+    client.on('error', () => {})
+    client.emit('error', new Error('Connection terminated unexpectedly'))
+    // Had the exchange still listened to it, it would have given it back already, and this would throw.
+    expect(() => client.release()).not.toThrow()
+  })
 })

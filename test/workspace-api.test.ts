@@ -111,10 +111,17 @@ describe('the workspace endpoints', () => {
     const resolved = await call('reviewer', `/api/phrases/${draftId}/resolve-ambiguity`, { body: { locale: 'zh-Hant', index: 3, choice: '麵' } })
     expect(resolved.status).toBe(200)
     const phrase = (await byKey('closing.noodles'))!
-    expect(phrase.text).toEqual({ 'zh-Hant': '您訂的麵和湯已經送到了。', 'zh-Hans': '您订的面和汤已经送到了。' })
+    // Taiwan's and Hong Kong's proposals follow the settled Traditional script in the same save.
+    expect(phrase.text).toEqual({
+      'zh-Hant': '您訂的麵和湯已經送到了。',
+      'zh-Hans': '您订的面和汤已经送到了。',
+      'zh-TW': '您訂的麵和湯已經送到了。',
+      'zh-HK': '您訂的麵和湯已經送到了。',
+      'zh-CN': '您订的面和汤已经送到了。',
+    })
     expect(phrase.ambiguities['zh-Hant']).toEqual([])
     // The Simplified original is not converted again over the settled Traditional.
-    expect(phrase.machineConverted).toEqual({ 'zh-Hant': true, 'zh-Hans': false })
+    expect(phrase.machineConverted).toEqual({ 'zh-Hant': true, 'zh-Hans': false, 'zh-TW': true, 'zh-HK': true, 'zh-CN': true })
     // A fix during review stays in review (see guardWorkflow); its author is now an author of the change.
     expect(phrase.workflowState).toBe('in_review')
     expect(phrase.pendingAuthors).toHaveLength(2)
@@ -152,13 +159,108 @@ describe('the workspace endpoints', () => {
     expect(settled.text['zh-Hans']).toBe('早上好，请您讲普通话好吗？')
 
     expect((await call('editor', `/api/phrases/${id}/submit`, { body: {} })).status).toBe(200)
-    expect((await call('reviewer', `/api/phrases/${id}/approve`, { body: {} })).status).toBe(200)
+    // Hong Kong's proposal still holds Taiwan's 早安 and 國語 (Hong Kong says 早晨 and 普通話): the reviewer approves it as it stands, knowingly.
+    expect((await byKey('closing.mandarin_please'))!.ambiguities['zh-HK'].map((flag: Json) => flag.candidates[0])).toEqual(['普通話', '早晨', '普通話'])
+    expect((await call('reviewer', `/api/phrases/${id}/approve`, { body: {} })).status).toBe(409)
+    expect((await call('reviewer', `/api/phrases/${id}/approve`, { body: { acknowledgeWarnings: true } })).status).toBe(200)
     await server.store.refresh()
     const served = async (locale: string) =>
       ((await (await fetch(`${server.url}/v1/phrases/closing.mandarin_please?locale=${locale}`, { headers: { authorization: `JWT ${tokens.editor}` } })).json()) as Json).text
     expect(await served('zh-Hant')).toBe('早安，請您講國語好嗎？')
     expect(await served('zh-TW')).toBe('早安，請您講國語好嗎？')
     expect(await served('zh-Hans')).toBe('早上好，请您讲普通话好吗？')
+  })
+
+  it('serves each region exactly the text a reviewer approved, and a glossary change reaches agents only through review', async () => {
+    const key = 'closing.mandarin_region'
+    const created = await call('editor', '/api/phrases?locale=zh-Hans&draft=true', { body: { key, category: closingId, title: '请讲普通话', text: '请您讲普通话好吗？' } })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    // Every region is proposed in the same save; Taiwan's text is flagged where its agents would say another word.
+    let workspace = (await call('editor', `/api/phrases/${id}/workspace`)).body
+    expect(workspace.regions['zh-TW']).toMatchObject({ text: '請您講普通話好嗎？', machineConverted: true, proposedFrom: 'zh-Hant' })
+    expect(workspace.regions['zh-TW'].ambiguities).toEqual([{ index: 3, char: '普通話', chosen: '普通話', candidates: ['國語', '華語', '普通話'], kind: 'wording' }])
+    // Hong Kong says 普通話 too; the mainland's text is the one written.
+    expect(workspace.regions['zh-HK']).toMatchObject({ text: '請您講普通話好嗎？', ambiguities: [] })
+    expect(workspace.regions['zh-CN']).toMatchObject({ text: '请您讲普通话好吗？', ambiguities: [], proposedFrom: 'zh-Hans' })
+
+    // Open flags on a region hold the approval back until they are settled or acknowledged.
+    expect((await call('editor', `/api/phrases/${id}/submit`, { body: {} })).status).toBe(200)
+    const held = await call('reviewer', `/api/phrases/${id}/approve`, { body: {} })
+    expect([held.status, held.body.error.code]).toEqual([409, 'flags_unacknowledged'])
+    expect(held.body.error.message).toContain('zh-TW')
+    expect(held.body.error.message).toContain('國語')
+    expect((await byKey(key))!.workflowState).toBe('in_review')
+
+    // The editor settles it for Taiwan with one click; the other regions keep theirs.
+    expect((await call('editor', `/api/phrases/${id}/resolve-ambiguity`, { body: { locale: 'zh-TW', index: 3, choice: '國語' } })).status).toBe(200)
+    expect((await call('editor', `/api/phrases/${id}/resolve-ambiguity`, { body: { locale: 'zh-TW', field: 'title', index: 2, choice: '國語' } })).status).toBe(200)
+    workspace = (await call('editor', `/api/phrases/${id}/workspace`)).body
+    expect([workspace.regions['zh-TW'].title, workspace.regions['zh-TW'].text, workspace.regions['zh-TW'].ambiguities]).toEqual(['請講國語', '請您講國語好嗎？', []])
+    expect(workspace.regions['zh-HK'].text).toBe('請您講普通話好嗎？')
+
+    const approved = await call('reviewer', `/api/phrases/${id}/approve`, { body: {} })
+    expect(approved.status).toBe(200)
+    const approvedAt = new Date().toISOString()
+    // The audit entry names the exact texts every region receives.
+    const approval = (await server.payload.find({ collection: 'audit-log', where: { and: [{ documentKey: { equals: key } }, { action: { equals: 'approve' } }] }, sort: '-sequence', limit: 1 })).docs[0] as Json
+    expect(approval.after.approvedTexts).toEqual({
+      'zh-TW': { title: '請講國語', text: '請您講國語好嗎？', agentNotes: null },
+      'zh-HK': { title: '請講普通話', text: '請您講普通話好嗎？', agentNotes: null },
+      'zh-CN': { title: '请讲普通话', text: '请您讲普通话好吗？', agentNotes: null },
+    })
+    await server.store.refresh()
+    const served = async (locale: string) =>
+      ((await (await fetch(`${server.url}/v1/phrases/${key}?locale=${locale}`, { headers: { authorization: `JWT ${tokens.editor}` } })).json()) as Json).text
+    expect(await served('zh-TW')).toBe('請您講國語好嗎？')
+    expect(await served('zh-HK')).toBe('請您講普通話好嗎？')
+    expect(await served('zh-CN')).toBe('请您讲普通话好吗？')
+    // The aliases: zh-Hant is this deployment's Taiwan, zh-Hans the mainland.
+    expect(await served('zh-Hant')).toBe('請您講國語好嗎？')
+    expect(await served('zh-Hans')).toBe('请您讲普通话好吗？')
+
+    // A glossary rule for Taiwan afterwards proposes a new text as a draft; agents keep the approved one.
+    await server.payload.create({ collection: 'glossary', data: { term: '普通話', protect: false, overrides: { zhTW: '華語' } } })
+    const proposed = (await byKey(key))!
+    expect([proposed.text['zh-TW'], proposed.machineConverted['zh-TW'], proposed.workflowState]).toEqual(['請您講華語好嗎？', true, 'draft'])
+    await server.store.refresh()
+    expect(await served('zh-TW')).toBe('請您講國語好嗎？')
+
+    expect((await call('editor', `/api/phrases/${id}/submit`, { body: {} })).status).toBe(200)
+    expect((await call('reviewer', `/api/phrases/${id}/approve`, { body: {} })).status).toBe(200)
+    const reapprovedAt = new Date().toISOString()
+    await server.store.refresh()
+    expect(await served('zh-TW')).toBe('請您講華語好嗎？')
+
+    // What Taiwan's agents were served, for auditors: nothing before the approval, then each approved text.
+    const asServed = (at: string, who = 'auditor', locale = 'zh-TW') => call(who, `/api/phrases/as-served?key=${key}&locale=${locale}&at=${encodeURIComponent(at)}`)
+    expect((await asServed('2020-01-01T00:00:00Z')).body).toMatchObject({ key, locale: 'zh-TW', served: false })
+    const first = (await asServed(approvedAt)).body
+    expect(first).toMatchObject({ key, locale: 'zh-TW', served: true, variantKey: key, title: '請講國語', text: '請您講國語好嗎？', approvedBy: 'reviewer@example.com' })
+    expect(first.auditSequence).toBe(approval.sequence)
+    const second = (await asServed(reapprovedAt)).body
+    expect([second.served, second.text]).toEqual([true, '請您講華語好嗎？'])
+    expect(second.version).not.toBe(first.version)
+    expect(second.auditSequence).toBeGreaterThan(first.auditSequence)
+    expect((await asServed(reapprovedAt, 'auditor', 'zh-HK')).body.text).toBe('請您講普通話好嗎？')
+    // Only auditors, reviewers and admins may ask; a question that is no question changes nothing and says why.
+    expect((await asServed(reapprovedAt, 'editor')).status).toBe(403)
+    expect((await call(null, `/api/phrases/as-served?key=${key}&locale=zh-TW`)).status).toBe(401)
+    const badTime = await asServed('yesterday')
+    expect([badTime.status, badTime.body.error.code]).toEqual([400, 'invalid_at'])
+    expect(badTime.body.error.message).toContain('ISO 8601')
+    expect((await asServed(reapprovedAt, 'auditor', 'zh-XX')).status).toBe(400)
+    expect((await call('auditor', `/api/phrases/as-served?key=no.such_phrase&locale=zh-TW`)).status).toBe(404)
+ 
+    // A person's own text for a region is theirs (no proposal replaces it) and is checked for forbidden terms like the scripts.
+    const edited = await call('editor', `/api/phrases/${id}?locale=zh-TW&draft=true`, { method: 'PATCH', body: { text: '請您講華語好嗎？這是規定。' } })
+    expect(edited.status).toBe(200)
+    expect((await byKey(key))!.machineConverted['zh-TW']).toBe(false)
+    expect((await call('editor', `/api/phrases/${id}?locale=zh-Hans&draft=true`, { method: 'PATCH', body: { text: '请您讲普通话，好吗？' } })).status).toBe(200)
+    const after = (await byKey(key))!
+    expect([after.text['zh-TW'], after.text['zh-HK']]).toEqual(['請您講華語好嗎？這是規定。', '請您講普通話，好嗎？'])
+    const findings = (await call('editor', `/api/phrases/${id}/workspace`)).body.findings as Json[]
+    expect(findings).toContainEqual(expect.objectContaining({ term: '這是規定', locale: 'zh-TW', field: 'text' }))
   })
 
   it('previews a draft exactly as /v1 would serve it once published: holiday variant, locale, variables', async () => {
@@ -246,9 +348,9 @@ describe('the workspace endpoints', () => {
     expect(done.status).toBe(200)
     const one = (await byKey('closing.import_one'))!
     expect(one).toMatchObject({ workflowState: 'draft', _status: 'draft', sourceScript: 'zh-Hant' })
-    expect(one.text).toEqual({ 'zh-Hant': '{{customer}}，感謝您的來電。', 'zh-Hans': '{{customer}}，感谢您的来电。' })
+    expect(one.text).toMatchObject({ 'zh-Hant': '{{customer}}，感謝您的來電。', 'zh-Hans': '{{customer}}，感谢您的来电。', 'zh-TW': '{{customer}}，感謝您的來電。' })
     expect(one.variables[0]).toMatchObject({ name: 'customer', fallback: { zhHant: '您', zhHans: '您' } })
-    expect((await byKey('closing.import_two'))!.text).toEqual({ 'zh-Hans': '感谢您的耐心等候。', 'zh-Hant': '感謝您的耐心等候。' })
+    expect((await byKey('closing.import_two'))!.text).toMatchObject({ 'zh-Hans': '感谢您的耐心等候。', 'zh-Hant': '感謝您的耐心等候。', 'zh-CN': '感谢您的耐心等候。' })
     const updated = (await byKey('closing.standard'))!
     expect(updated).toMatchObject({ workflowState: 'draft' })
     expect(updated.text['zh-Hant']).toBe('感謝您的來電，祝您愉快！')

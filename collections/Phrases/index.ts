@@ -18,6 +18,7 @@ import { restoreEndpoint } from './endpoints/restore'
 import { spreadsheetEndpoints } from './endpoints/spreadsheet'
 import { workflowEndpoints } from './endpoints/workflow'
 import { workspaceEndpoints } from './endpoints/workspace'
+import { asServedEndpoint } from './endpoints/asServed'
 import { auditPhraseDeletion, refuseDeletingUsedPhrase } from './hooks/guardDeletion'
 import { auditCancelledSchedule, guardWorkflow } from './hooks/guardWorkflow'
 import { rejectStaleWrites } from './hooks/rejectStaleWrites'
@@ -55,7 +56,7 @@ export const Phrases: CollectionConfig = {
   },
   // Drafts are validated too: a malformed key or undeclared variable never lands, even unpublished.
   versions: { drafts: { validate: true }, maxPerDoc: 0 },
-  endpoints: [...spreadsheetEndpoints, ...workspaceEndpoints, ...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint, lintEndpoint],
+  endpoints: [...spreadsheetEndpoints, ...workspaceEndpoints, ...workflowEndpoints, restoreEndpoint, historyEndpoint, diffEndpoint, lintEndpoint, asServedEndpoint],
   hooks: {
     beforeOperation: [rejectStaleWrites],
     // The other script is converted in the same save, so every version holds both.

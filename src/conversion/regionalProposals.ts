@@ -1,5 +1,5 @@
 import type { Region, Script } from '../domain/locales'
-import type { PhraseConverter } from './converter'
+import type { PhraseConverter, PhraseFlag } from './converter'
 import { scriptOf } from './targets'
 import { convertedScript, type EarlierConversion, type PhraseTexts } from './phraseScript'
 
@@ -19,9 +19,11 @@ export function proposalSource(region: Region, sourceScript: Script): Script {
 /**
  * A region's proposed text: its script's texts converted for the region (vocabulary, the
  * call-centre overrides, the glossary), marked machine-converted, with the flags a person
- * settles: regional wording, and characters where the region's script is not the one proposed from. A region whose script has no text gets no proposal:
- * agents are never served the other script instead. Choices a person made in the earlier
- * proposal stay made where their clause is unchanged.
+ * settles: regional wording, and characters where the region's script is not the one proposed
+ * from. Those characters were asked in the other script already: the choices made there (the
+ * mainland's 干 for a Traditional 乾) are taken over where the texts line up, and so are the
+ * choices a person made in the region's earlier proposal. A region whose script has no text gets
+ * no proposal: agents are never served the other script instead.
  */
 export function proposedRegion(
   converter: PhraseConverter,
@@ -29,13 +31,18 @@ export function proposedRegion(
   sourceScript: Script,
   region: Region,
   earlier?: EarlierConversion,
+  scriptFlags?: Partial<Record<Script, readonly PhraseFlag[] | null>>,
 ): ReturnType<typeof convertedScript> | null {
   const script = proposalSource(region, sourceScript)
   const from = scripts[script]
   if (!from?.text) return null
-  const proposal = convertedScript(converter, from, region, earlier)
+  const regionScript = scriptOf(region)
+  const sameScript = regionScript === script
+  const inScript = sameScript ? undefined : scripts[regionScript]
+  const settledInScript = inScript?.text ? { source: from, converted: inScript, flags: scriptFlags?.[regionScript] ?? [] } : undefined
+  const proposal = convertedScript(converter, from, region, earlier, settledInScript)
   // Within one script the characters were settled in the script itself (面 stays 面 for Taiwan):
   // only the region's wording is a new question.
-  if (scriptOf(region) === script) proposal.ambiguities = proposal.ambiguities.filter((flag) => flag.kind === 'wording')
+  if (sameScript) proposal.ambiguities = proposal.ambiguities.filter((flag) => flag.kind === 'wording')
   return proposal
 }

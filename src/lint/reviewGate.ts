@@ -1,19 +1,28 @@
 import type { MessageKey } from '../delivery/messages'
 import { type Ambiguity, fieldOf } from '../conversion/converter'
-import { PHRASE_TEXT_FIELDS, type Region, REGIONS, type Script } from '../domain/locales'
+import { scriptOf } from '../conversion/targets'
+import { PHRASE_TEXT_FIELDS, type PhraseLocale, type Region, REGIONS, SCRIPTS } from '../domain/locales'
 import type { ForbiddenTermList, LintFinding } from './currentMatcher'
 
-export type LocatedFinding = LintFinding & { locale: Script; field: (typeof PHRASE_TEXT_FIELDS)[number] }
+export type LocatedFinding = LintFinding & { locale: PhraseLocale; field: (typeof PHRASE_TEXT_FIELDS)[number] }
 
 type Localized = Partial<Record<string, string | null>> | null | undefined
 
-/** Every forbidden term in a phrase version (fields with every locale, as `locale: 'all'` gives them). */
-export function lintPhrase(list: ForbiddenTermList, phrase: Record<(typeof PHRASE_TEXT_FIELDS)[number], Localized>): LocatedFinding[] {
+/**
+ * Every forbidden term in a phrase version (fields with every locale, as `locale: 'all'` gives
+ * them): in both scripts, and in each region's text a person wrote (a machine's proposal says what
+ * its script says, so it would only repeat the script's findings).
+ */
+export function lintPhrase(
+  list: ForbiddenTermList,
+  phrase: Record<(typeof PHRASE_TEXT_FIELDS)[number], Localized> & { machineConverted?: Partial<Record<string, boolean | null>> | null },
+): LocatedFinding[] {
   const findings: LocatedFinding[] = []
+  const personWrittenRegions = REGIONS.filter((region) => phrase.text?.[region] && phrase.machineConverted?.[region] === false)
   for (const field of PHRASE_TEXT_FIELDS) {
-    for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
+    for (const locale of [...SCRIPTS, ...personWrittenRegions]) {
       const text = phrase[field]?.[locale]
-      if (text) findings.push(...list.lint(text, locale).map((finding) => ({ ...finding, locale, field })))
+      if (text) findings.push(...list.lint(text, scriptOf(locale)).map((finding) => ({ ...finding, locale, field })))
     }
   }
   return findings

@@ -109,6 +109,7 @@ type PgNotification = { channel: string; payload?: string }
 type PgClient = {
   query: (sql: string) => Promise<unknown>
   on: ((event: 'notification', listener: (message: PgNotification) => void) => unknown) & ((event: 'error', listener: (error: Error) => void) => unknown)
+  off: ((event: 'notification', listener: (message: PgNotification) => void) => unknown) & ((event: 'error', listener: (error: Error) => void) => unknown)
   release: (destroy?: boolean) => void
 }
 export type PgPool = { connect: () => Promise<PgClient>; query: (sql: string, values: unknown[]) => Promise<unknown> }
@@ -158,16 +159,32 @@ export class PostgresHitExchange implements HitExchange {
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.retry)
-    this.listener?.release()
+    const listener = this.listener
     this.listener = undefined
+    if (!listener) return
+    // Back in the pool it is someone else's: our handlers must not hear of its later errors (and give it back twice).
+    this.forget(listener)
+    listener.release()
+  }
+
+  private readonly onNotification = (message: PgNotification) => this.deliver(message)
+  private readonly errorHandlers = new WeakMap<PgClient, (error: Error) => void>()
+
+  private forget(client: PgClient): void {
+    client.off('notification', this.onNotification)
+    const onError = this.errorHandlers.get(client)
+    if (onError) client.off('error', onError)
   }
 
   private async listen(): Promise<void> {
     let client: PgClient | undefined
     try {
       client = await this.pool.connect()
-      client.on('notification', (message) => this.deliver(message))
-      client.on('error', (error) => this.lost(client!, error))
+      const connected = client
+      const onError = (error: Error) => this.lost(connected, error)
+      this.errorHandlers.set(client, onError)
+      client.on('notification', this.onNotification)
+      client.on('error', onError)
       await client.query(`LISTEN ${CHANNEL}`)
       this.listener = client
     } catch (error) {

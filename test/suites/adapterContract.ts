@@ -53,7 +53,14 @@ export function describeAdapterContract(kind: DatabaseKind): void {
     it('creates a phrase and reads it back in both scripts, with no cross-script fallback', async () => {
       const doc = await createDraft('opening.contract_read')
       const both = await payload.findByID({ collection: 'phrases', id: doc.id, locale: 'all', draft: true })
-      expect(both.text).toEqual({ 'zh-Hant': '您好，{{company}}，很高興為您服務！', 'zh-Hans': '您好，{{company}}，很高兴为您服务！' })
+      expect(both.text).toEqual({
+        'zh-Hant': '您好，{{company}}，很高興為您服務！',
+        'zh-Hans': '您好，{{company}}，很高兴为您服务！',
+        // Each region's text, proposed from the scripts in the same save.
+        'zh-TW': '您好，{{company}}，很高興為您服務！',
+        'zh-HK': '您好，{{company}}，很高興為您服務！',
+        'zh-CN': '您好，{{company}}，很高兴为您服务！',
+      })
       expect(both.variables?.[0]).toMatchObject({ name: 'company', fallback: { zhHant: '本公司', zhHans: '本公司' } })
       const english = await payload.findByID({ collection: 'phrases', id: doc.id, locale: 'en', draft: true })
       expect(english.text ?? null).toBeNull()

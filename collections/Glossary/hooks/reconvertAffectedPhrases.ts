@@ -2,9 +2,11 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, Pay
 
 import { actorOf } from '../../../src/audit/actor'
 import { recordAudit, recordAuditFor } from '../../../src/audit/log'
+import type { PhraseFlag } from '../../../src/conversion/converter'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
-import { otherScript, SCRIPTS, type Script } from '../../../src/domain/locales'
+import { proposalSource, proposedRegion, type ScriptTexts } from '../../../src/conversion/regionalProposals'
+import { otherScript, type PhraseLocale, REGIONS, SCRIPTS, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 import type { ChangeStamp } from '../../Phrases/hooks/stampChange'
@@ -14,9 +16,9 @@ const RECONVERSION_ACTOR = 'Glossary re-conversion'
 export type ReconversionReport = { examined: number; reconverted: string[] }
 
 /**
- * Re-converts the machine-converted scripts of every phrase whose source text contains one of
- * the terms, with the glossary as it now stands. Each change is saved as a new draft (with
- * `workflowState: draft`), so it goes through review and never straight to agents.
+ * Re-converts the machine-converted script and regional proposals of every phrase whose source
+ * text contains one of the terms, with the glossary as it now stands. Each change is saved as a
+ * new draft (with `workflowState: draft`), so it goes through review and never straight to agents.
  */
 export function reconvertPhrasesContaining(
   payload: Payload,
@@ -42,56 +44,75 @@ async function reconvert(
     comment: `Glossary change by ${actorOf(req?.user).actorLabel}: ${terms.join(' → ')}`,
     approvedBy: null,
   }
-  for (const source of SCRIPTS) {
+  // A term in either script: the written one converts to the other, the Traditional one to Taiwan and Hong Kong.
+  for (const script of SCRIPTS) {
     for (const term of terms) {
       const { docs } = await payload.find({
         collection: 'phrases',
-        locale: source,
+        locale: script,
         draft: true,
         pagination: false,
         depth: 0,
         overrideAccess: true,
-        where: { sourceScript: { equals: source }, text: { contains: term } },
+        where: { text: { contains: term } },
         req,
       })
-      for (const doc of docs) candidates.set(doc.id, source)
+      for (const doc of docs) candidates.set(doc.id, (doc.sourceScript as Script | null) ?? 'zh-Hant')
     }
   }
   for (const [id, source] of candidates) {
     report.examined++
-    const target = otherScript(source)
     // One after the other: calls sharing `req` each set its locale.
-    const read = (locale: Script) =>
-      payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req })
+    const read = (locale: PhraseLocale) => payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req })
     const from = await read(source)
-    const current = await read(target)
-    if (!current.machineConverted || !from.text) continue
+    if (!from.text) continue
+    // A new draft for each locale the machine wrote (a person's text stays theirs), in one audit entry.
+    const changes: { locale: PhraseLocale; before: string | null | undefined; after: string | null }[] = []
+    const propose = async (locale: PhraseLocale, current: { text?: string | null }, proposal: { text: string | null }) => {
+      await payload.update({
+        collection: 'phrases',
+        id,
+        locale,
+        draft: true,
+        // Like a person's edit, it cancels an approval for later (the approval saw the old wording).
+        data: { ...proposal, workflowState: 'draft', publishAt: null },
+        context: { conversion: true, reconversion: stamp },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+      changes.push({ locale, before: current.text, after: proposal.text })
+    }
+    const target = otherScript(source)
+    const other = await read(target)
     const converted = convertedScript(converter, from, target)
-    if (converted.text === current.text) continue
-    await payload.update({
-      collection: 'phrases',
-      id,
-      locale: target,
-      draft: true,
-      // Like a person's edit, it cancels an approval for later (the approval saw the old wording).
-      data: { ...converted, workflowState: 'draft', publishAt: null },
-      context: { conversion: true, reconversion: stamp },
-      overrideAccess: true,
-      depth: 0,
-      req,
-    })
+    const scriptChanged = Boolean(other.machineConverted) && converted.text !== other.text
+    if (scriptChanged) await propose(target, other, converted)
+    // The regions follow the scripts as they now stand; a rule for one region changes that region only.
+    const scripts = { [source]: from, [target]: scriptChanged ? converted : other } as unknown as ScriptTexts
+    for (const region of REGIONS) {
+      const current = await read(region)
+      const proposedFrom = scripts[proposalSource(region, source)]
+      // Choices a person settled in the current proposal stay settled.
+      const scriptFlags = { [source]: from.ambiguities, [target]: scriptChanged ? converted.ambiguities : other.ambiguities } as Record<Script, PhraseFlag[] | null>
+      const proposal = proposedRegion(converter, scripts, source, region, { source: proposedFrom, converted: current, flags: current.ambiguities as PhraseFlag[] | null }, scriptFlags)
+      if (!current.machineConverted || !proposal || proposal.text === current.text) continue
+      await propose(region, current, proposal)
+    }
+    if (!changes.length) continue
+    const locales = changes.map((change) => change.locale)
     await recordAudit(payload, runtimeSettings(payload).auditKey, {
       action: 'edit',
       actorKind: 'system',
       actorId: 'glossary',
       actorLabel: RECONVERSION_ACTOR,
-      summary: `Re-converted ${from.key} (${target}) after a glossary change; draft awaits review`,
+      summary: `Re-converted ${from.key} (${locales.join(', ')}) after a glossary change; draft awaits review`,
       targetCollection: 'phrases',
       documentId: String(id),
       documentKey: from.key,
-      locale: target,
-      before: { text: current.text },
-      after: { text: converted.text },
+      locale: locales.length === 1 ? locales[0] : null,
+      before: Object.fromEntries(changes.map((change) => [change.locale, { text: change.before ?? null }])),
+      after: Object.fromEntries(changes.map((change) => [change.locale, { text: change.after }])),
       comment: stamp.comment,
     }, req)
     report.reconverted.push(from.key)

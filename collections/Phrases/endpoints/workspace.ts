@@ -4,10 +4,11 @@ import { isPerson } from '../../../src/access'
 import { fieldOf, FLAGGED_FIELDS, type FlaggedField, type PhraseFlag } from '../../../src/conversion/converter'
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
+import { proposalSource } from '../../../src/conversion/regionalProposals'
 import { message, requestLanguage } from '../../../src/delivery/messages'
 import { runningDeliveryStore } from '../../../src/delivery/store'
 import { resolvePhrase } from '../../../src/delivery/snapshot'
-import { isScript, otherScript, type Script, SCRIPTS } from '../../../src/domain/locales'
+import { isPhraseLocale, isScript, otherScript, PHRASE_LOCALES, type PhraseLocale, REGIONS, type Script, SCRIPTS } from '../../../src/domain/locales'
 import { variableCheck } from '../../../src/domain/variableCheck'
 import { decideTransition, WORKFLOW_ACTIONS, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
@@ -62,8 +63,8 @@ export const convertPreviewEndpoint: Endpoint = {
 }
 
 /**
- * `GET /api/phrases/:id/workspace`: the phrase's latest version in both scripts with the
- * converter's flags and the forbidden terms, and the workflow actions this person may take now,
+ * `GET /api/phrases/:id/workspace`: the phrase's latest version in both scripts and every
+ * region, with the converter's flags and the forbidden terms, and the workflow actions this person may take now,
  * decided by the same rules the workflow endpoints enforce.
  */
 export const workspaceEndpoint: Endpoint = {
@@ -91,23 +92,21 @@ export const workspaceEndpoint: Endpoint = {
         }).ok,
     )
     const localized = latest as unknown as Record<string, Record<string, unknown> | null>
-    const flagsOf = (script: Script) => (localized.ambiguities?.[script] as PhraseFlag[] | null) ?? []
-    const scripts = Object.fromEntries(
-      SCRIPTS.map((script) => [
-        script,
-        {
-          title: localized.title?.[script] ?? null,
-          text: localized.text?.[script] ?? null,
-          machineConverted: Boolean(localized.machineConverted?.[script]),
-          // The text's flags where the workspace marks them in the text; the title's and notes' apart.
-          ambiguities: flagsOf(script).filter((flag) => fieldOf(flag) === 'text'),
-          fieldAmbiguities: {
-            title: flagsOf(script).filter((flag) => flag.field === 'title'),
-            agentNotes: flagsOf(script).filter((flag) => flag.field === 'agentNotes'),
-          },
-        },
-      ]),
-    )
+    const flagsOf = (locale: PhraseLocale) => (localized.ambiguities?.[locale] as PhraseFlag[] | null) ?? []
+    const textsIn = (locale: PhraseLocale) => ({
+      title: localized.title?.[locale] ?? null,
+      text: localized.text?.[locale] ?? null,
+      machineConverted: Boolean(localized.machineConverted?.[locale]),
+      // The text's flags where the workspace marks them in the text; the title's and notes' apart.
+      ambiguities: flagsOf(locale).filter((flag) => fieldOf(flag) === 'text'),
+      fieldAmbiguities: {
+        title: flagsOf(locale).filter((flag) => flag.field === 'title'),
+        agentNotes: flagsOf(locale).filter((flag) => flag.field === 'agentNotes'),
+      },
+    })
+    const scripts = Object.fromEntries(SCRIPTS.map((script) => [script, textsIn(script)]))
+    // What agents of each region will receive once approved: exactly these texts.
+    const regions = Object.fromEntries(REGIONS.map((region) => [region, { ...textsIn(region), proposedFrom: proposalSource(region, latest.sourceScript as Script) }]))
     const findings = lintPhrase(await currentForbiddenTerms(req.payload), latest as unknown as Parameters<typeof lintPhrase>[1])
     return Response.json({
       id: latest.id,
@@ -119,6 +118,7 @@ export const workspaceEndpoint: Endpoint = {
       pendingAuthors: latest.pendingAuthors ?? [],
       actions,
       scripts,
+      regions,
       findings,
     })
   },
@@ -126,7 +126,7 @@ export const workspaceEndpoint: Endpoint = {
 
 /**
  * `POST /api/phrases/:id/resolve-ambiguity` `{locale, index, choice, field?}`: a person settles one
- * of the converter's flags in the generated script by choosing a candidate; `field` is the flag's
+ * of the converter's flags in a generated script or a region's proposal by choosing a candidate; `field` is the flag's
  * (title, text or agentNotes; the text if not given). The other flags stay for review; the change
  * is a person's edit (audited, counts as authorship for four-eyes).
  */
@@ -137,7 +137,7 @@ export const resolveAmbiguityEndpoint: Endpoint = {
     if (!isPerson(req.user)) return signInFirst()
     await addDataAndFileToRequest(req)
     const { locale, index, choice, field = 'text' } = (req.data ?? {}) as Record<string, unknown>
-    if (!isScript(locale)) return errorResponse(400, 'invalid_script', '"locale" must be zh-Hant or zh-Hans.')
+    if (!isPhraseLocale(locale)) return errorResponse(400, 'invalid_script', `"locale" must be one of ${PHRASE_LOCALES.join(', ')}.`)
     if (!(FLAGGED_FIELDS as readonly unknown[]).includes(field)) return errorResponse(400, 'invalid_field', `"field" must be one of ${FLAGGED_FIELDS.join(', ')}.`)
     const id = String(req.routeParams?.id)
     const latest = await latestVersion(req, id)

@@ -77,7 +77,8 @@ const storedLocales = (req: PayloadRequest, originalDoc: Record<string, any>) =>
  * endpoint brings back every locale of the version.
  */
 export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
-  if (!isScript(req.locale) || !originalDoc) return data
+  // A glossary re-conversion writes each locale it changes itself, with the converter as it now stands.
+  if (context.conversion || !isScript(req.locale) || !originalDoc) return data
   if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreEveryLocale(req, data, originalDoc, String(context.restoredVersion))
   if (!changed(data, originalDoc) && !context.convertOverPersonText) return data
   // Collection hooks run before the fields are validated: a text that is no text is refused there.
@@ -89,14 +90,20 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
   const scripts: Record<Script, LocaleValues> = { [source]: { ...textsOf(originalDoc), ...givenTexts(data) }, [target]: textsOf(inLocale(stored, target)) } as Record<Script, LocaleValues>
   // A settled flag changes the generated script, not what it is generated from; a seeded phrase brings both.
   const existing = inLocale(stored, target)
-  if (!context.conversion && !context.seed && !context.resolvingAmbiguity && (!personWritten(existing) || context.convertOverPersonText)) {
+  // The open flags of each script as the save leaves them (a person's save of a script settles them).
+  const flags: Record<Script, readonly PhraseFlag[] | null> = {
+    [source]: data.ambiguities !== undefined ? (data.ambiguities as PhraseFlag[] | null) : (inLocale(stored, source).ambiguities as PhraseFlag[] | null),
+    [target]: existing.ambiguities as PhraseFlag[] | null,
+  } as Record<Script, readonly PhraseFlag[] | null>
+  if (!context.seed && !context.resolvingAmbiguity && (!personWritten(existing) || context.convertOverPersonText)) {
     const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, source)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
     const converted = convertedScript(converter, scripts[source], target, earlier)
     data.sourceScript = source
     scripts[target] = converted
+    flags[target] = converted.ambiguities
     queueWrite(originalDoc, target, converted)
   }
-  proposeRegions(converter, originalDoc, stored, scripts, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
+  proposeRegions(converter, originalDoc, stored, scripts, flags, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
   return data
 }
 
@@ -104,13 +111,20 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
  * Each region's text proposed from the scripts, unless a person wrote that region's text: a
  * person's text is never overwritten by a machine.
  */
-function proposeRegions(converter: PhraseConverter, originalDoc: object, stored: Record<string, any> | null, scripts: Record<Script, LocaleValues>, sourceScript: Script) {
+function proposeRegions(
+  converter: PhraseConverter,
+  originalDoc: object,
+  stored: Record<string, any> | null,
+  scripts: Record<Script, LocaleValues>,
+  flags: Record<Script, readonly PhraseFlag[] | null>,
+  sourceScript: Script,
+) {
   for (const region of REGIONS) {
     const existing = inLocale(stored, region)
     if (personWritten(existing)) continue
     const from = proposalSource(region, sourceScript)
     const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, from)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
-    const proposal = proposedRegion(converter, scripts, sourceScript, region, earlier)
+    const proposal = proposedRegion(converter, scripts, sourceScript, region, earlier, flags)
     if (proposal) queueWrite(originalDoc, region, proposal)
   }
 }
