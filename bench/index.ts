@@ -6,6 +6,7 @@ import { benchConversion } from './conversion'
 import { benchGlossaryChange } from './glossaryChange'
 import { benchDelivery, deliveryMarkdown, deliveryTable, deliveryVerdict, parseSizes } from './delivery'
 import { benchLint, lintTable } from './lint'
+import { benchSnapshotBuild } from './snapshotBuild'
 
 /**
  * `npm run bench`: prints the figures and writes them into docs/benchmarks.md between the
@@ -89,6 +90,30 @@ built once per process and a glossary change builds its patterns only. Found by 
 where each glossary write took 1.6–2 s.
 
 ${glossaryTable}`,
+)
+}
+
+if (wanted('snapshot')) {
+console.log('\nBuilding the delivery snapshot: converting at build time (before issue 17) and stored regional texts (now)')
+const builds = benchSnapshotBuild([1_000, 10_000, 100_000])
+const snapshotTable = [
+  '| phrases | converting zh-TW, zh-HK, zh-CN while building (ms, before) | stored regional texts (ms, now) | before ÷ now |',
+  '|---|---|---|---|',
+  ...builds.map((b) => `| ${b.phrases.toLocaleString('en')} | ${b.convertingMs.toFixed(0)} | ${b.storedMs.toFixed(0)} | ${b.ratio.toFixed(0)}× |`),
+].join('\n')
+console.log(snapshotTable)
+doc = replaceSection(
+  doc,
+  'snapshot',
+  `## Building the delivery snapshot (issue 17)
+
+${machine}. Every server process builds the snapshot \`/v1\` serves at start and after a change
+of categories, holidays or scenarios. Until issue 17 it converted each phrase's title and text
+into zh-TW, zh-HK and zh-CN while building; now it serves the regions' stored texts. Side by side
+in one run, from the same synthetic phrases (\`bench/snapshotBuild.ts\`, the texts of the standard
+library), after the database read, which both pay. Median of 3 (one run at 100,000).
+
+${snapshotTable}`,
 )
 }
 

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { CALL_CENTRE_OVERRIDES, PhraseConverter } from '../src/conversion'
+import { proposedRegion } from '../src/conversion/regionalProposals'
+import { REGIONS, type Script } from '../src/domain/locales'
 import { placeholdersIn } from '../src/domain/phraseKey'
 import { readStandardLibrary } from '../seed/library'
 
@@ -25,9 +28,11 @@ import { readStandardLibrary } from '../seed/library'
  * Other databases fall back to the Local API (slow: only for small counts).
  */
 
+type Texts = { 'zh-Hant': string; 'zh-Hans': string; 'zh-TW': string; 'zh-HK': string; 'zh-CN': string }
 export type SyntheticSample = {
-  title: { 'zh-Hant': string; 'zh-Hans': string }
-  text: { 'zh-Hant': string; 'zh-Hans': string }
+  /** Both scripts, and each region's text as the converter proposes it (what agents are served). */
+  title: Texts
+  text: Texts
   /** The text uses {{customer_title}} (declared in `variables`). */
   customerTitle: boolean
 }
@@ -53,6 +58,20 @@ export function syntheticKey(n: number): string {
 const visibleLength = (text: string) => [...text.replace(/\{\{[^{}]*\}\}/g, '王先')].length
 
 let samplesCache: SyntheticSample[] | undefined
+const converter = new PhraseConverter(CALL_CENTRE_OVERRIDES)
+
+/** A sample with each region's text proposed from its scripts, as a save would store it. */
+function withRegions(sample: { title: Record<Script, string>; text: Record<Script, string>; customerTitle: boolean }): SyntheticSample {
+  const scripts = { 'zh-Hant': { title: sample.title['zh-Hant'], text: sample.text['zh-Hant'] }, 'zh-Hans': { title: sample.title['zh-Hans'], text: sample.text['zh-Hans'] } }
+  const title = { ...sample.title } as Texts
+  const text = { ...sample.text } as Texts
+  for (const region of REGIONS) {
+    const proposal = proposedRegion(converter, scripts, 'zh-Hant', region)!
+    title[region] = proposal.title ?? ''
+    text[region] = proposal.text ?? ''
+  }
+  return { ...sample, title, text }
+}
 
 /** Real titles and texts of 30–60 characters: without variables, or with {{customer_title}} only. */
 export function syntheticSamples(): SyntheticSample[] {
@@ -63,34 +82,36 @@ export function syntheticSamples(): SyntheticSample[] {
     if (length < 30 || length > 60) continue
     const names = new Set([...placeholdersIn(phrase.text['zh-Hant']), ...placeholdersIn(phrase.text['zh-Hans'])])
     if ([...names].some((name) => name !== CUSTOMER_TITLE.name)) continue
-    samples.push({
-      title: { 'zh-Hant': phrase.title['zh-Hant'], 'zh-Hans': phrase.title['zh-Hans'] },
-      text: { 'zh-Hant': phrase.text['zh-Hant'], 'zh-Hans': phrase.text['zh-Hans'] },
-      customerTitle: names.has(CUSTOMER_TITLE.name),
-    })
+    samples.push(
+      withRegions({
+        title: { 'zh-Hant': phrase.title['zh-Hant'], 'zh-Hans': phrase.title['zh-Hans'] },
+        text: { 'zh-Hant': phrase.text['zh-Hant'], 'zh-Hans': phrase.text['zh-Hans'] },
+        customerTitle: names.has(CUSTOMER_TITLE.name),
+      }),
+    )
   }
   const plain = samples.filter((s) => !s.customerTitle)
   const withTitle = samples.filter((s) => s.customerTitle)
   // A few built-in pairs in case the library has changed beyond recognition.
   if (plain.length === 0) {
-    plain.push({
+    plain.push(withRegions({
       title: { 'zh-Hant': '客戶詢問辦理進度', 'zh-Hans': '客户询问办理进度' },
       text: {
         'zh-Hant': '您好，您的申請我們已經收到，目前正在處理中，預計三個工作天內會有結果，屆時會以簡訊通知您。',
         'zh-Hans': '您好，您的申请我们已经收到，目前正在处理中，预计三个工作天内会有结果，届时会以短信通知您。',
       },
       customerTitle: false,
-    })
+    }))
   }
   if (withTitle.length === 0) {
-    withTitle.push({
+    withTitle.push(withRegions({
       title: { 'zh-Hant': '通話結束前致謝', 'zh-Hans': '通话结束前致谢' },
       text: {
         'zh-Hant': '{{customer_title}}，非常感謝您的來電，如果還有其他問題，歡迎隨時與我們聯絡，祝您生活愉快，再見。',
         'zh-Hans': '{{customer_title}}，非常感谢您的来电，如果还有其他问题，欢迎随时与我们联系，祝您生活愉快，再见。',
       },
       customerTitle: true,
-    })
+    }))
   }
   // Interleave so that every third phrase declares {{customer_title}}.
   const ordered: SyntheticSample[] = []
@@ -228,7 +249,7 @@ async function loadWithSql(
         created_at: now,
         _status: 'published',
       })
-      for (const locale of ['zh-Hant', 'zh-Hans'] as const) {
+      for (const locale of ['zh-Hant', 'zh-Hans', ...REGIONS] as const) {
         rows.phrases_locales.push({
           id: next('phrases_locales'),
           _locale: locale,
