@@ -46,7 +46,7 @@ export function benchSnapshotBuild(sizes: number[]): SnapshotBuildFigure[] {
   const convert = (text: string | null | undefined, to: (typeof REGIONS)[number]) => (text ? converter.convert(text, to).text : '')
   return sizes.map((size) => {
     const phrases = Array.from({ length: size }, (_, n) => published(n))
-    const input = { revision: 1, categories: [], holidays: [], scenarios: [], defaultTraditional: 'zh-TW' as const }
+    const input = { revision: 1, categories: [], holidays: [], scenarios: [], defaultTraditional: 'zh-TW' as const, regions: REGIONS }
     const runs = size >= 100_000 ? 1 : 3
     const [converting, stored]: number[][] = [[], []]
     for (let run = 0; run < runs; run++) {

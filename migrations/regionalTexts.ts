@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { OVERRIDES_BEFORE_REGIONAL_TEXTS } from '../src/conversion/callCentreOverrides'
 import { loadConverter } from '../src/conversion/currentConverter'
 import { proposedRegion, type ScriptTexts } from '../src/conversion/regionalProposals'
 import { REGIONS, type Region, type Script } from '../src/domain/locales'
@@ -27,7 +28,8 @@ export async function materialiseRegionalTexts(
   rows: ScriptRow[],
   insert: (rows: RegionRow[]) => Promise<void>,
 ): Promise<number> {
-  const converter = await loadConverter(payload, req)
+  // As the release being upgraded converted: an override added since would change what agents get, unreviewed.
+  const converter = await loadConverter(payload, req, OVERRIDES_BEFORE_REGIONAL_TEXTS)
   const phrases = new Map<string, { sourceScript: Script; scripts: Partial<ScriptTexts>; has: Set<string>; parent: number | string }>()
   for (const row of rows) {
     const entry = phrases.get(String(row.parent)) ?? { sourceScript: (row.sourceScript === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant') as Script, scripts: {}, has: new Set(), parent: row.parent }

@@ -23,6 +23,12 @@ export type SeedPhrase = {
   holiday: string | null
   tags: string[]
   agentNotes: Bilingual | null
+  /**
+   * A region's title, text or agent notes as a person wrote them, where the region says it
+   * otherwise than the converter proposes from the scripts (早安 for 早上好, 聯絡 for 聯繫). A field
+   * left out is the proposal as it stands.
+   */
+  regions?: Partial<Record<Region, Partial<Record<'title' | 'text' | 'agentNotes', string>>>>
   order: number
   source: string[]
 }

@@ -7,6 +7,8 @@ import { bumpRevision } from '../src/delivery/revisions'
 import { storedOverridesFrom } from '../src/conversion/glossaryRules'
 import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
 import { holidayCalendar } from '../src/domain/holidays'
+import type { Region } from '../src/domain/locales'
+import { runtimeSettings } from '../src/runtimeSettings'
 import { categoryOfKey, readStandardLibrary, type Bilingual, type SeedPhrase, type StandardLibrary } from './library'
 
 /** Who the audit trail names for everything the loader writes. */
@@ -283,6 +285,7 @@ async function createPublishedPhrase(
     ...importing('import'),
     req,
   })
+  await writeRegions(payload, doc.id, phrase, req)
   await payload.update({
     collection: 'phrases',
     id: doc.id,
@@ -292,4 +295,30 @@ async function createPublishedPhrase(
     req,
   })
   return doc.id
+}
+
+/**
+ * The regions' texts the library gives in their own wording, over the proposals the scripts'
+ * saves made: written by a person, so no later proposal replaces them.
+ */
+async function writeRegions(payload: Payload, id: number | string, phrase: SeedPhrase, req: PayloadRequest) {
+  const served = runtimeSettings(payload).regions
+  const given = (Object.entries(phrase.regions ?? {}) as [Region, Partial<Record<'title' | 'text' | 'agentNotes', string>>][]).filter(([region]) => served.includes(region))
+  if (!given.length) return
+  const proposed = (await payload.findByID({ collection: 'phrases', id, locale: 'all', draft: true, depth: 0, overrideAccess: true, req })) as unknown as Record<
+    'title' | 'text' | 'agentNotes',
+    Partial<Record<string, string | null>> | null
+  >
+  for (const [region, texts] of given) {
+    const value = (field: 'title' | 'text' | 'agentNotes') => texts[field] ?? proposed[field]?.[region] ?? null
+    await payload.update({
+      collection: 'phrases',
+      id,
+      locale: region,
+      draft: true,
+      data: { title: value('title') ?? '', text: value('text'), agentNotes: value('agentNotes'), machineConverted: false, ambiguities: null },
+      ...importing('import'),
+      req,
+    })
+  }
 }

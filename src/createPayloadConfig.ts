@@ -85,7 +85,7 @@ export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig
       refuseDisabledApiClients(payload, ApiClients.slug)
     },
     // Server-side only: what hooks need from the settings (see src/runtimeSettings.ts).
-    custom: { phrasebook: { auditKey: settings.auditKey, timezone: settings.timezone, defaultTraditional: settings.defaultTraditional } satisfies RuntimeSettings },
+    custom: { phrasebook: { auditKey: settings.auditKey, timezone: settings.timezone, defaultTraditional: settings.defaultTraditional, regions: settings.regions } satisfies RuntimeSettings },
     typescript: { outputFile: path.resolve(here, 'payload-types.ts') },
   }).then((config) => payloadCollectionsForPeopleOnly(withoutRoutesOfUnusedFeatures(config)))
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { isTraditionalRegion, type TraditionalRegion } from './domain/locales'
+import { isTraditionalRegion, type Region, REGIONS, type TraditionalRegion } from './domain/locales'
 
 /** Everything the product reads from its environment, resolved once (see README "Configuration"). */
 export type Settings = {
@@ -22,6 +22,8 @@ export type Settings = {
   timezone: string
   /** The region `zh-Hant` stands for in `/v1` (PHRASEBOOK_DEFAULT_TRADITIONAL, default zh-TW); `zh-Hans` is the mainland's. */
   defaultTraditional: TraditionalRegion
+  /** The regions this deployment serves (PHRASEBOOK_REGIONS, default all three): proposed, reviewed and delivered. */
+  regions: Region[]
   /** How often the scheduler publishes what is due and expires what is past; 0 turns it off. */
   schedulerIntervalMs: number
   /** `/v1` requests per minute per API client or person (shared by the processes on one PostgreSQL database); 0 turns the limit off. */
@@ -102,9 +104,14 @@ export function resolveSettings(env: Environment = process.env): Settings {
   } catch {
     throw new ConfigurationError(`PHRASEBOOK_TIMEZONE is not a known time zone: "${timezone}"`)
   }
-  const defaultTraditional = env.PHRASEBOOK_DEFAULT_TRADITIONAL?.trim() || 'zh-TW'
+  const regions = servedRegions(env.PHRASEBOOK_REGIONS)
+  // Unless set, zh-Hant stands for Taiwan, or Hong Kong where Taiwan is not served.
+  const defaultTraditional = env.PHRASEBOOK_DEFAULT_TRADITIONAL?.trim() || (!regions.includes('zh-TW') && regions.includes('zh-HK') ? 'zh-HK' : 'zh-TW')
   if (!isTraditionalRegion(defaultTraditional)) {
     throw new ConfigurationError(`PHRASEBOOK_DEFAULT_TRADITIONAL is the region zh-Hant stands for: zh-TW or zh-HK (got "${defaultTraditional}")`)
+  }
+  if (env.PHRASEBOOK_DEFAULT_TRADITIONAL?.trim() && !regions.includes(defaultTraditional)) {
+    throw new ConfigurationError(`PHRASEBOOK_DEFAULT_TRADITIONAL is ${defaultTraditional}, which PHRASEBOOK_REGIONS (${regions.join(',')}) does not serve`)
   }
   const schedulerSeconds = Number(env.PHRASEBOOK_SCHEDULER_INTERVAL ?? 30)
   if (!Number.isFinite(schedulerSeconds) || schedulerSeconds < 0) {
@@ -133,6 +140,7 @@ export function resolveSettings(env: Environment = process.env): Settings {
     seed: flag(env.PHRASEBOOK_SEED, true),
     timezone,
     defaultTraditional,
+    regions,
     schedulerIntervalMs: Math.round(schedulerSeconds * 1000),
     deliveryRateLimit,
     loginRateLimit,
@@ -148,4 +156,13 @@ function count(env: Environment, name: string, fallback: number): number {
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 0) throw new ConfigurationError(`${name} must be a whole number, 0 to turn it off (got "${raw}")`)
   return value
+}
+
+/** PHRASEBOOK_REGIONS: a comma-separated list of regions, in the order of REGIONS; all three unless set. */
+function servedRegions(value: string | undefined): Region[] {
+  const given = (value ?? '').split(',').map((region) => region.trim()).filter(Boolean)
+  if (!given.length) return [...REGIONS]
+  const unknown = given.filter((region) => !(REGIONS as readonly string[]).includes(region))
+  if (unknown.length) throw new ConfigurationError(`PHRASEBOOK_REGIONS lists regions among ${REGIONS.join(', ')} (got "${unknown.join(', ')}")`)
+  return REGIONS.filter((region) => given.includes(region))
 }

@@ -101,6 +101,12 @@ describe('the editors’ and reviewers’ workspace in a real browser', () => {
     await traditional.getByText('您訂的麵已經送到了，請慢用。').waitFor()
     await traditional.getByText('沒有待確認的字').waitFor()
 
+    // Under the scripts, what agents of each region will receive, proposed from the settled script.
+    const taiwan = editor.locator('[data-testid="region-zh-TW"]')
+    await taiwan.getByText('您訂的麵已經送到了，請慢用。').waitFor()
+    await expect(taiwan.locator('mark.mark--diff').count()).resolves.toBe(0)
+    await editor.locator('[data-testid="region-zh-CN"]').getByText('您订的面已经送到了，请慢用。').waitFor()
+
     // As the agent will see it, in Taiwan Traditional.
     await editor.locator('[data-testid=phrase-preview] button').click()
     await editor.locator('[data-testid=preview-result]').getByText('您訂的麵已經送到了，請慢用。').waitFor()

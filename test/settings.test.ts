@@ -66,6 +66,18 @@ describe('settings', () => {
     }
   })
 
+  it('reads the regions the deployment serves (PHRASEBOOK_REGIONS, all three unless set) and keeps zh-Hant on a served one', () => {
+    const env = { PHRASEBOOK_DATA_DIR: dataDir }
+    expect(resolveSettings(env).regions).toEqual(['zh-TW', 'zh-HK', 'zh-CN'])
+    expect(resolveSettings({ ...env, PHRASEBOOK_REGIONS: ' zh-CN, zh-TW ' })).toMatchObject({ regions: ['zh-TW', 'zh-CN'], defaultTraditional: 'zh-TW' })
+    // Hong Kong and the mainland only: zh-Hant stands for Hong Kong.
+    expect(resolveSettings({ ...env, PHRASEBOOK_REGIONS: 'zh-HK,zh-CN' })).toMatchObject({ regions: ['zh-HK', 'zh-CN'], defaultTraditional: 'zh-HK' })
+    expect(() => resolveSettings({ ...env, PHRASEBOOK_REGIONS: 'zh-TW,zh-SG' })).toThrow('PHRASEBOOK_REGIONS lists regions among zh-TW, zh-HK, zh-CN (got "zh-SG")')
+    expect(() => resolveSettings({ ...env, PHRASEBOOK_REGIONS: 'zh-CN', PHRASEBOOK_DEFAULT_TRADITIONAL: 'zh-TW' })).toThrow(
+      'PHRASEBOOK_DEFAULT_TRADITIONAL is zh-TW, which PHRASEBOOK_REGIONS (zh-CN) does not serve',
+    )
+  })
+
   it('reads the abuse limits and CORS origins, refusing nonsense', () => {
     const env = { PHRASEBOOK_DATA_DIR: dataDir }
     expect(resolveSettings(env)).toMatchObject({ deliveryRateLimit: 60_000, loginRateLimit: 20, corsOrigins: [] })

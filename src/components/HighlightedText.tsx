@@ -1,8 +1,8 @@
 'use client'
 import React from 'react'
 
-/** A span of text to highlight: a converter flag or a forbidden term (UTF-16 positions, as the server gives them). */
-export type Mark = { index: number; length: number; kind: 'flag' | 'block' | 'warn'; title?: string }
+/** A span of text to highlight: a converter flag, a forbidden term or a change from another text (UTF-16 positions, as the server gives them). */
+export type Mark = { index: number; length: number; kind: 'flag' | 'block' | 'warn' | 'diff'; title?: string }
 
 /** Text with its marked spans highlighted; overlapping marks combine their classes. */
 export const HighlightedText: React.FC<{ text: string; marks: Mark[] }> = ({ text, marks }) => {

@@ -2,6 +2,8 @@
 import { useDocumentInfo, useFormFields, useLocale } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { REGION_LABELS, type Region } from '../domain/locales'
+import { textSegments } from '../domain/phraseDiff'
 import { HighlightedText, type Mark } from './HighlightedText'
 import { callApi, describeFailure, useMessages } from './messages'
 import { PhrasePreview } from './PhrasePreview'
@@ -18,23 +20,63 @@ type LiveConversion = {
   variables: { used: string[]; undeclared: string[]; unused: string[]; unbalanced: boolean }
 }
 type StoredScript = { text: string | null; machineConverted: boolean; ambiguities: Flag[] }
-type Workspace = { scripts: Record<Script, StoredScript>; findings: (Finding & { locale: Script; field: string })[] }
+type StoredRegion = StoredScript & { proposedFrom: Script }
+type Workspace = { scripts: Record<Script, StoredScript>; regions: Partial<Record<Region, StoredRegion>>; findings: (Finding & { locale: string; field: string })[] }
 
 const SCRIPT_NAMES: Record<Script, string> = { 'zh-Hant': '繁體中文 zh-Hant', 'zh-Hans': '简体中文 zh-Hans' }
 const other = (script: Script): Script => (script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant')
 
 const flagMarks = (flags: Flag[]): Mark[] => flags.map((f) => ({ index: f.index, length: f.chosen.length, kind: 'flag', title: f.candidates.join(' / ') }))
+/** What a region's text changed from the script it was proposed from (jsdiff's character diff, as the history shows it). */
+function changedMarks(from: string, to: string): Mark[] {
+  const marks: Mark[] = []
+  let index = 0
+  for (const segment of textSegments(from, to)) {
+    if (segment.op === 'delete') continue
+    if (segment.op === 'insert') marks.push({ index, length: segment.text.length, kind: 'diff' })
+    index += segment.text.length
+  }
+  return marks
+}
+
+/** A flag's choices, one click each (disabled until the text they belong to is saved). */
+const FlagChoices: React.FC<{ flags: Flag[]; enabled: boolean; onChoose: (flag: Flag, choice: string) => void }> = ({ flags, enabled, onChoose }) => {
+  const { t } = useMessages()
+  return (
+    <ul className="phrase-workspace__flags">
+      {flags.map((flag) => (
+        <li key={flag.index} data-testid="ambiguity">
+          {t(flag.kind === 'wording' ? 'wordingTitle' : 'ambiguityTitle', { char: flag.char })}{' '}
+          {flag.candidates.map((candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              className={candidate === flag.chosen ? 'phrase-workspace__choice is-chosen' : 'phrase-workspace__choice'}
+              disabled={!enabled}
+              onClick={() => onChoose(flag, candidate)}
+            >
+              {candidate}
+            </button>
+          ))}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 const findingMarks = (findings: Finding[]): Mark[] =>
   findings.map((f) => ({ index: f.index, length: f.length, kind: f.severity === 'block' ? 'block' : 'warn', title: f.suggestion ?? f.classLabel }))
 
 /**
  * The editor's bilingual workspace on a phrase: the script being written beside the other one,
- * converted live as they type; the converter's flags with a one-click choice; forbidden terms
+ * converted live as they type; under them, each served region's text as agents will receive it,
+ * what it changed from its script highlighted; the converter's flags with a one-click choice; forbidden terms
  * underlined with their suggestion; the variables checked; and the agent's view of it.
  * Everything here is advice: the server enforces the same rules on save and in review.
  */
 export const PhraseWorkspace: React.FC = () => {
-  const { t } = useMessages()
+  const { t, language } = useMessages()
+  const labelLanguage = language === 'en' ? 'en' : language === 'zh' ? 'zh' : 'zh-TW'
   const { code: locale } = useLocale()
   const { id, lastUpdateTime } = useDocumentInfo()
   const text = useFormFields(([fields]) => (fields.text?.value as string | undefined) ?? '')
@@ -76,9 +118,9 @@ export const PhraseWorkspace: React.FC = () => {
   const savedSource = stored?.scripts[source]?.text ?? null
   const showingSaved = Boolean(savedTarget?.text) && savedSource === text
 
-  const resolve = async (flag: Flag, choice: string) => {
+  const resolve = async (locale: string, flag: Flag, choice: string) => {
     try {
-      await callApi(`/phrases/${id}/resolve-ambiguity`, { method: 'POST', body: { locale: target, index: flag.index, choice } })
+      await callApi(`/phrases/${id}/resolve-ambiguity`, { method: 'POST', body: { locale, index: flag.index, choice } })
       setProblem(null)
       loadStored()
     } catch (error) {
@@ -123,24 +165,7 @@ export const PhraseWorkspace: React.FC = () => {
           </h4>
           <HighlightedText text={targetText} marks={[...flagMarks(targetFlags), ...findingMarks(targetFindings)]} />
           <p>{targetFlags.length ? t('flags', { count: targetFlags.length }) : t('noFlags')}</p>
-          <ul className="phrase-workspace__flags">
-            {targetFlags.map((flag) => (
-              <li key={flag.index} data-testid="ambiguity">
-                {t(flag.kind === 'wording' ? 'wordingTitle' : 'ambiguityTitle', { char: flag.char })}{' '}
-                {flag.candidates.map((candidate) => (
-                  <button
-                    key={candidate}
-                    type="button"
-                    className={candidate === flag.chosen ? 'phrase-workspace__choice is-chosen' : 'phrase-workspace__choice'}
-                    disabled={!showingSaved}
-                    onClick={() => resolve(flag, candidate)}
-                  >
-                    {candidate}
-                  </button>
-                ))}
-              </li>
-            ))}
-          </ul>
+          <FlagChoices flags={targetFlags} enabled={showingSaved} onChoose={(flag, choice) => resolve(target, flag, choice)} />
           {targetFlags.length > 0 && !showingSaved && <p className="phrase-workspace__hint">{t('saveToResolve')}</p>}
           {showingSaved && savedTarget!.machineConverted && (
             <button type="button" className="btn btn--style-secondary btn--size-small" onClick={confirmConversion}>
@@ -149,6 +174,29 @@ export const PhraseWorkspace: React.FC = () => {
           )}
         </section>
       </div>
+      {stored?.regions && showingSaved && (
+        <section className="phrase-workspace__regions" data-testid="regions">
+          <h4>{t('regionsTitle')}</h4>
+          <p className="phrase-workspace__hint">{t('regionsHint')}</p>
+          <div className="phrase-workspace__columns">
+            {(Object.entries(stored.regions) as [Region, StoredRegion][]).map(([region, texts]) => (
+              <section key={region} data-testid={`region-${region}`}>
+                <h4>
+                  {REGION_LABELS[region][labelLanguage]} {region}{' '}
+                  <span className="phrase-workspace__tag">
+                    {texts.machineConverted ? `${t('machineProposed')} · ${t('proposedFrom', { script: texts.proposedFrom })}` : t('writtenBy')}
+                  </span>
+                </h4>
+                <HighlightedText
+                  text={texts.text ?? ''}
+                  marks={[...changedMarks(stored.scripts[texts.proposedFrom]?.text ?? '', texts.text ?? ''), ...flagMarks(texts.ambiguities)]}
+                />
+                <FlagChoices flags={texts.ambiguities} enabled onChoose={(flag, choice) => resolve(region, flag, choice)} />
+              </section>
+            ))}
+          </div>
+        </section>
+      )}
       <section className="phrase-workspace__checks">
         <h4>{t('forbiddenTerms')}</h4>
         {sourceFindings.length + targetFindings.length === 0 ? (

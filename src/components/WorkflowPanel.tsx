@@ -12,6 +12,8 @@ export type WorkspaceState = {
   actions: string[]
   pendingAuthors: string[]
   findings: { term: string; severity: 'block' | 'warn'; locale: string; field: string; suggestion: string | null }[]
+  /** Each served region's text and its open flags (title, text, agent notes). */
+  regions: Record<string, { ambiguities: { char: string }[]; fieldAmbiguities: Record<string, { char: string }[]> }>
 }
 
 /**
@@ -41,6 +43,10 @@ export const WorkflowPanel: React.FC = () => {
   if (!id) return <p className="phrase-workspace__hint">{t('saveBeforeWorkflow')}</p>
   if (!state) return null
   const warnings = state.findings.filter((f) => f.severity === 'warn')
+  // Open flags on a region hold the approval back unless the reviewer approves it as it stands.
+  const openFlags = Object.entries(state.regions ?? {}).flatMap(([region, texts]) =>
+    [...texts.ambiguities, ...Object.values(texts.fieldAmbiguities).flat()].map((flag) => `「${flag.char}」${region}`),
+  )
   const can = (action: string) => state.actions.includes(action)
 
   const act = async (action: 'submit' | 'approve' | 'reject' | 'retire') => {
@@ -83,10 +89,10 @@ export const WorkflowPanel: React.FC = () => {
             {t('publishAt')}
             <input type="datetime-local" name="workflow-publish-at" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
           </label>
-          {warnings.length > 0 && (
+          {(warnings.length > 0 || openFlags.length > 0) && (
             <label className="workflow-panel__field">
               <input type="checkbox" name="acknowledge-warnings" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />{' '}
-              {t('acknowledgeWarnings')} ({warnings.map((w) => `「${w.term}」`).join('')})
+              {t(warnings.length ? 'acknowledgeWarnings' : 'acknowledgeFlags')} ({[...warnings.map((w) => `「${w.term}」`), ...openFlags].join('')})
             </label>
           )}
         </>

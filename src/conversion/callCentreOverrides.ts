@@ -5,7 +5,8 @@ import type { GlossaryRule } from './converter'
  * test/fixtures/conversion-table.json covers each entry). Terms are written in the script they
  * are found in. Admins add their own through the glossary collection.
  */
-export const CALL_CENTRE_OVERRIDES: GlossaryRule[] = [
+/** The overrides of the release that first stored regional texts (see OVERRIDES_SINCE_REGIONAL_TEXTS). */
+export const OVERRIDES_BEFORE_REGIONAL_TEXTS: GlossaryRule[] = [
   // Characters: OpenCC writes 賬 where Taiwan writes 帳 (Hong Kong keeps 賬)…
   { term: '账号', overrides: { 'zh-Hant': '帳號', 'zh-TW': '帳號' } },
   { term: '账户', overrides: { 'zh-Hant': '帳戶', 'zh-TW': '帳戶' } },
@@ -47,3 +48,19 @@ export const CALL_CENTRE_OVERRIDES: GlossaryRule[] = [
   { term: '工作天', overrides: { 'zh-CN': '工作日' } },
   { term: '重設', overrides: { 'zh-CN': '重置' } },
 ]
+
+/**
+ * Overrides added since regional texts are stored (issue 17). The migration that stores what each
+ * region was served converts without them: before, agents were served OpenCC's 支援.
+ */
+export const OVERRIDES_SINCE_REGIONAL_TEXTS: GlossaryRule[] = [
+  // OpenCC's Taiwan phrases make every 支持 支援 (to back up, to assist), every 對象 物件 (a thing)
+  // and every 在線 線上 (on the web): wrong in 感謝您的支持, 確認對象 and 客服代表不在線.
+  { term: '支持', overrides: { 'zh-TW': '支持' } },
+  { term: '對象', overrides: { 'zh-TW': '對象' } },
+  { term: '在線', overrides: { 'zh-TW': '在線' } },
+  { term: '对象', overrides: { 'zh-TW': '對象' } },
+  { term: '在线', overrides: { 'zh-TW': '在線' } },
+]
+
+export const CALL_CENTRE_OVERRIDES: GlossaryRule[] = [...OVERRIDES_BEFORE_REGIONAL_TEXTS, ...OVERRIDES_SINCE_REGIONAL_TEXTS]

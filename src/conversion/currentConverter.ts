@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { builtFromCollection } from '../fingerprintCache'
 import { CALL_CENTRE_OVERRIDES } from './callCentreOverrides'
-import { PhraseConverter } from './converter'
+import { type GlossaryRule, PhraseConverter } from './converter'
 import { glossaryRuleFrom, type StoredGlossaryEntry } from './glossaryRules'
 
 /**
@@ -11,10 +11,13 @@ import { glossaryRuleFrom, type StoredGlossaryEntry } from './glossaryRules'
  */
 export const currentConverter: (payload: Payload) => Promise<PhraseConverter> = builtFromCollection('glossary', (payload) => loadConverter(payload))
 
-/** A converter from the glossary as `req` sees it (inside its transaction), not cached. */
-export async function loadConverter(payload: Payload, req?: PayloadRequest): Promise<PhraseConverter> {
+/**
+ * A converter from the glossary as `req` sees it (inside its transaction), not cached; `builtIn`
+ * replaces the built-in overrides (a migration converts as the release it upgrades from did).
+ */
+export async function loadConverter(payload: Payload, req?: PayloadRequest, builtIn: readonly GlossaryRule[] = CALL_CENTRE_OVERRIDES): Promise<PhraseConverter> {
   const { docs } = await payload.find({ collection: 'glossary', pagination: false, depth: 0, overrideAccess: true, req })
   const rules = docs.map((doc) => glossaryRuleFrom(doc as StoredGlossaryEntry)).filter((r) => r !== null)
   // The glossary comes after the built-in list so an admin's entry for the same term wins.
-  return new PhraseConverter([...CALL_CENTRE_OVERRIDES, ...rules])
+  return new PhraseConverter([...builtIn, ...rules])
 }

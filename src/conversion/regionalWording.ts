@@ -27,7 +27,6 @@ export const REGIONAL_TERMS: readonly RegionalTerm[] = [
   { meaning: 'e-mail box', 'zh-CN': ['邮箱'], 'zh-TW': ['電子信箱', '信箱'], 'zh-HK': ['電郵', '郵箱'] },
   { meaning: 'hotline', 'zh-CN': ['热线'], 'zh-TW': ['專線'], 'zh-HK': ['熱線'] },
   { meaning: 'landline', 'zh-CN': ['座机'], 'zh-TW': ['市話'], 'zh-HK': ['固網電話'] },
-  { meaning: 'online', 'zh-CN': ['在线'], 'zh-TW': ['線上'], 'zh-HK': ['網上', '線上'] },
   { meaning: 'channel (way of doing something)', 'zh-CN': ['渠道'], 'zh-TW': ['管道'], 'zh-HK': ['渠道'] },
   { meaning: 'network', 'zh-CN': ['网络'], 'zh-TW': ['網路'], 'zh-HK': ['網絡'] },
   { meaning: 'broadband', 'zh-CN': ['宽带'], 'zh-TW': ['寬頻'], 'zh-HK': ['寬頻'] },
@@ -38,8 +37,8 @@ export const REGIONAL_TERMS: readonly RegionalTerm[] = [
   { meaning: 'home visit', 'zh-CN': ['上门'], 'zh-TW': ['到府'], 'zh-HK': ['上門'] },
   { meaning: 'quality', 'zh-CN': ['质量'], 'zh-TW': ['品質'], 'zh-HK': ['質素', '品質'] },
   { meaning: 'service level', 'zh-CN': ['服务水平'], 'zh-TW': ['服務水準'], 'zh-HK': ['服務水平'] },
-  { meaning: 'to consult, an enquiry', 'zh-CN': ['咨询'], 'zh-TW': ['諮詢'], 'zh-HK': ['查詢'] },
-  { meaning: 'feedback', 'zh-CN': ['反馈'], 'zh-TW': ['回饋', '回報'], 'zh-HK': ['回饋', '反映'] },
+  // 反映 (to report) and 查詢 (to look up) are everyday words in every region, so neither is a row's form.
+  { meaning: 'feedback', 'zh-CN': ['反馈'], 'zh-TW': ['回饋', '回報'], 'zh-HK': ['回饋'] },
   { meaning: 'service counter (shop)', 'zh-CN': ['营业厅'], 'zh-TW': ['門市'], 'zh-HK': ['門市'] },
   { meaning: 'plan (tariff)', 'zh-CN': ['套餐'], 'zh-TW': ['方案'], 'zh-HK': ['計劃'] },
   { meaning: 'working day', 'zh-CN': ['工作日'], 'zh-TW': ['工作天', '工作日'], 'zh-HK': ['工作天'] },
@@ -49,7 +48,6 @@ export const REGIONAL_TERMS: readonly RegionalTerm[] = [
   { meaning: 'to reset', 'zh-CN': ['重置'], 'zh-TW': ['重設'], 'zh-HK': ['重設'] },
   { meaning: 'default (setting)', 'zh-CN': ['默认'], 'zh-TW': ['預設'], 'zh-HK': ['預設'] },
   { meaning: 'to activate', 'zh-CN': ['激活'], 'zh-TW': ['啟用'], 'zh-HK': ['啟用'] },
-  { meaning: 'data', 'zh-CN': ['数据'], 'zh-TW': ['資料'], 'zh-HK': ['數據'] },
   { meaning: 'file', 'zh-CN': ['文件'], 'zh-TW': ['檔案'], 'zh-HK': ['檔案'] },
   { meaning: 'software', 'zh-CN': ['软件'], 'zh-TW': ['軟體'], 'zh-HK': ['軟件'] },
   { meaning: 'to print', 'zh-CN': ['打印'], 'zh-TW': ['列印'], 'zh-HK': ['打印'] },
@@ -81,6 +79,9 @@ export type WordingFlag = { index: number; char: string; chosen: string; candida
 /** How a form is spelled in the target's script (forms are written in their own region's script). */
 export type Spell = (form: string, region: Region) => string
 
+/** Words, the same in every script, that contain a table form by accident. */
+const NOT_TERMS = ['端午安康']
+
 /**
  * Finds the terms in texts of one target that another region says differently. Built once per
  * target (a few hundred forms in one pattern); `spell` writes another region's form in the
@@ -106,7 +107,8 @@ export class RegionalWording {
     }
     // Longest first, so 服務水平 wins over a shorter term inside it.
     const forms = [...this.choicesFor.keys()].sort((a, b) => b.length - a.length)
-    this.pattern = forms.length ? new RegExp(`\\{\\{[^{}]*\\}\\}|${forms.join('|')}`, 'g') : null
+    // Words that hold a form without being its term (端午安康 is no 午安) are matched first, and passed over.
+    this.pattern = forms.length ? new RegExp(`\\{\\{[^{}]*\\}\\}|${[...NOT_TERMS, ...forms].join('|')}`, 'g') : null
   }
 
   /** The flags of a converted text, in order; `{{placeholders}}` are never looked into. */

@@ -182,7 +182,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       type: 'string',
       enum: [...DELIVERY_LOCALES],
       description:
-        'zh-Hant and zh-Hans are the two scripts a phrase is written in; zh-TW, zh-HK and zh-CN are their regional forms.',
+        'zh-TW (Taiwan), zh-HK (Hong Kong) and zh-CN (mainland China) serve each region\'s stored text, exactly as a reviewer approved it (nothing is converted when serving); zh-Hant is an alias of the deployment\'s default Traditional region (zh-TW unless PHRASEBOOK_DEFAULT_TRADITIONAL=zh-HK), zh-Hans of zh-CN.',
       examples: ['zh-TW'],
     },
     Channel: { type: 'string', enum: [...CHANNELS], examples: ['phone'] },
@@ -791,8 +791,10 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       description: [
         'The call-centre phrase library (話術庫) for agent tools, in Traditional and Simplified Chinese.',
         '',
-        `**Locales.** ${DELIVERY_LOCALES.join(', ')}; default zh-Hant. A phrase with no text in the requested ` +
-          'locale is `404 not_translated`: the API never silently falls back to the other script.',
+        `**Locales.** ${DELIVERY_LOCALES.join(', ')}; default zh-Hant. Each region (zh-TW, zh-HK, zh-CN) gets its ` +
+          'own stored text, the one a reviewer approved; zh-Hant and zh-Hans are aliases of the default Traditional ' +
+          'region and of zh-CN. A phrase with no text for the requested region is `404 not_translated`: the API ' +
+          'never falls back to another region\'s text.',
         '',
         '**Holidays.** A phrase may have holiday variants (e.g. Spring Festival). The variant in effect on `at` ' +
           '(default: today in the server\'s time zone, `PHRASEBOOK_TIMEZONE`, default Asia/Taipei) is served in ' +

@@ -1,5 +1,5 @@
 import { type HolidayDates, holidaysOn } from '../domain/holidays'
-import { DELIVERY_LOCALES, type DeliveryLocale, type Region, regionOf, type Script, type TraditionalRegion } from '../domain/locales'
+import { DELIVERY_LOCALES, type DeliveryLocale, isRegion, type Region, regionOf, type Script, servedLocales, type TraditionalRegion } from '../domain/locales'
 
 /** A localized field as Payload returns it with `locale: 'all'`. */
 export type Localized = Partial<Record<string, string | null>>
@@ -51,6 +51,8 @@ export type Snapshot = {
   scenarios: Map<string, Scenario>
   /** The region `zh-Hant` stands for in this deployment (its holidays are the ones applied). */
   defaultTraditional: TraditionalRegion
+  /** The locales this deployment serves (its regions, and the aliases of served regions), zh-Hant first. */
+  locales: DeliveryLocale[]
 }
 
 /**
@@ -59,20 +61,20 @@ export type Snapshot = {
  * `zh-Hans` the mainland. A region with no stored text stays empty: agents are never served
  * another region's text instead.
  */
-function textsOf(phrase: PublishedPhrase, defaultTraditional: TraditionalRegion): Record<DeliveryLocale, LocaleText | null> {
+function textsOf(phrase: PublishedPhrase, defaultTraditional: TraditionalRegion, regions: readonly Region[]): Record<DeliveryLocale, LocaleText | null> {
   const stored = (region: Region): LocaleText | null => {
-    const text = phrase.text[region]
+    const text = regions.includes(region) ? phrase.text[region] : null
     if (!text) return null
     return { title: phrase.title[region] ?? '', text, agentNotes: phrase.agentNotes[region] ?? null }
   }
-  const regions = { 'zh-TW': stored('zh-TW'), 'zh-HK': stored('zh-HK'), 'zh-CN': stored('zh-CN') }
-  return { ...regions, 'zh-Hant': regions[defaultTraditional], 'zh-Hans': regions['zh-CN'] }
+  const texts = { 'zh-TW': stored('zh-TW'), 'zh-HK': stored('zh-HK'), 'zh-CN': stored('zh-CN') }
+  return { ...texts, 'zh-Hant': texts[defaultTraditional], 'zh-Hans': texts['zh-CN'] }
 }
 
-export function deliveredPhrase(phrase: PublishedPhrase, defaultTraditional: TraditionalRegion): DeliveredPhrase {
+export function deliveredPhrase(phrase: PublishedPhrase, defaultTraditional: TraditionalRegion, regions: readonly Region[]): DeliveredPhrase {
   return {
     ...phrase,
-    texts: textsOf(phrase, defaultTraditional),
+    texts: textsOf(phrase, defaultTraditional, regions),
     validFromTime: phrase.validFrom ? Date.parse(phrase.validFrom) : -Infinity,
     validUntilTime: phrase.validUntil ? Date.parse(phrase.validUntil) : Infinity,
   }
@@ -99,6 +101,8 @@ export type SnapshotInput = {
   holidays: Holiday[]
   scenarios: Scenario[]
   defaultTraditional: TraditionalRegion
+  /** The regions this deployment serves (PHRASEBOOK_REGIONS). */
+  regions: readonly Region[]
 }
 
 function validityBoundaries(phrases: Map<string, DeliveredPhrase>): number[] {
@@ -122,8 +126,8 @@ function orderedBases(phrases: Map<string, DeliveredPhrase>, categories: Map<str
     .sort((a, b) => categoryOrder(a.category) - categoryOrder(b.category) || a.category.localeCompare(b.category) || byOrder(a, b))
 }
 
-export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, defaultTraditional }: SnapshotInput): Snapshot {
-  const delivered = new Map(phrases.map((phrase) => [phrase.key, deliveredPhrase(phrase, defaultTraditional)]))
+export function buildSnapshot({ revision, phrases, categories, holidays, scenarios, defaultTraditional, regions }: SnapshotInput): Snapshot {
+  const delivered = new Map(phrases.map((phrase) => [phrase.key, deliveredPhrase(phrase, defaultTraditional, regions)]))
   const categoryMap = new Map(categories.map((category) => [category.slug, category]))
   return {
     revision,
@@ -135,6 +139,7 @@ export function buildSnapshot({ revision, phrases, categories, holidays, scenari
     holidays,
     scenarios: new Map(scenarios.map((scenario) => [scenario.key, scenario])),
     defaultTraditional,
+    locales: servedLocales(regions, defaultTraditional),
   }
 }
 
@@ -150,7 +155,7 @@ export function patchSnapshot(
 ): Snapshot {
   const phrases = new Map(previous.phrases)
   for (const key of removed) phrases.delete(key)
-  for (const phrase of changed) phrases.set(phrase.key, deliveredPhrase(phrase, previous.defaultTraditional))
+  for (const phrase of changed) phrases.set(phrase.key, deliveredPhrase(phrase, previous.defaultTraditional, previous.locales.filter(isRegion)))
   return {
     ...previous,
     revision,
@@ -163,6 +168,9 @@ export function patchSnapshot(
 
 export const isDeliveryLocale = (value: unknown): value is DeliveryLocale =>
   typeof value === 'string' && (DELIVERY_LOCALES as readonly string[]).includes(value)
+
+/** Whether this deployment serves a locale (a region of PHRASEBOOK_REGIONS, or an alias of one). */
+export const servesLocale = (snapshot: Snapshot, value: unknown): value is DeliveryLocale => (snapshot.locales as readonly unknown[]).includes(value)
 
 /** Valid at some instant from `time` to `until` (exclusive); validFrom inclusive, validUntil exclusive. */
 export const validDuring = (phrase: DeliveredPhrase, time: number, until: number) => phrase.validFromTime < until && time < phrase.validUntilTime

@@ -197,6 +197,7 @@ export class DeliveryStore {
         holidays: names.holidayDocs,
         scenarios,
         defaultTraditional: runtimeSettings(this.payload).defaultTraditional,
+        regions: runtimeSettings(this.payload).regions,
       })
       this.names = names
       this.lastBuildKind = 'full'

@@ -62,6 +62,11 @@ export function otherScript(script: Script): Script {
   return script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant'
 }
 
+/** The locales `/v1` serves for the deployment's regions: each region, and each alias whose region is served. */
+export function servedLocales(regions: readonly Region[], defaultTraditional: TraditionalRegion): DeliveryLocale[] {
+  return DELIVERY_LOCALES.filter((locale) => regions.includes(regionOf(locale, defaultTraditional)))
+}
+
 /** Whether a value (a request's locale) names a region. */
 export const isRegion = (value: unknown): value is Region => (REGIONS as readonly unknown[]).includes(value)
 

@@ -50,18 +50,21 @@ export function lintRefusal(action: 'submit' | 'approve', findings: LocatedFindi
 /** A flag the machine raised on a region's proposal that no person has settled yet. */
 export type OpenRegionFlag = { locale: Region; field: (typeof PHRASE_TEXT_FIELDS)[number]; index: number; char: string; candidates: string[] }
 
-/** The open flags on the regions' texts of a phrase version (fields with every locale). */
-export function openRegionFlags(phrase: { ambiguities?: unknown }): OpenRegionFlag[] {
+/** The open flags on the served regions' texts of a phrase version (fields with every locale). */
+export function openRegionFlags(phrase: { ambiguities?: unknown }, regions: readonly Region[] = REGIONS): OpenRegionFlag[] {
   const byLocale = (phrase.ambiguities ?? {}) as Partial<Record<string, Ambiguity[] | null>>
-  return REGIONS.flatMap((locale) =>
+  return regions.flatMap((locale) =>
     (byLocale[locale] ?? []).map((flag) => ({ locale, field: fieldOf(flag), index: flag.index, char: flag.char, candidates: flag.candidates })),
   )
 }
 
 /** What approving a version approves: the exact title, text and agent notes of every region, which agents will receive. */
-export function approvedTexts(phrase: Record<(typeof PHRASE_TEXT_FIELDS)[number], Localized>): Partial<Record<Region, Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>> {
+export function approvedTexts(
+  phrase: Record<(typeof PHRASE_TEXT_FIELDS)[number], Localized>,
+  regions: readonly Region[] = REGIONS,
+): Partial<Record<Region, Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>> {
   return Object.fromEntries(
-    REGIONS.filter((region) => phrase.text?.[region]).map((region) => [
+    regions.filter((region) => phrase.text?.[region]).map((region) => [
       region,
       Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, phrase[field]?.[region] ?? null])) as Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>,
     ]),

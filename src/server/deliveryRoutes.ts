@@ -10,7 +10,7 @@ import { i18nBundle } from '../delivery/bundle'
 import { message, messageLanguage, type MessageKey } from '../delivery/messages'
 import { fallbacksOf, renderText, type VariableValues } from '../delivery/render'
 import { revisionsSince } from '../delivery/revisions'
-import { type DeliveredPhrase, isDeliveryLocale, nextBoundary, resolvePhrase, type Snapshot } from '../delivery/snapshot'
+import { type DeliveredPhrase, nextBoundary, resolvePhrase, servesLocale, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { dayStart, localDay, nextDay } from '../domain/holidays'
 import { isIsoDay, isoInstant } from '../domain/isoTime'
@@ -46,8 +46,9 @@ const one = (value: unknown): string | undefined => (Array.isArray(value) ? Stri
 
 /** The query parameters every read shares, checked: a typo in an agent tool is a 400, not an empty answer. */
 export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, timeZone: string): Query {
-  const locale = one(query.locale) ?? 'zh-Hant'
-  if (!isDeliveryLocale(locale)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: locale, allowed: DELIVERY_LOCALES.join(', ') })
+  // zh-Hant unless this deployment serves no Traditional region.
+  const locale = one(query.locale) ?? snapshot.locales[0]!
+  if (!servesLocale(snapshot, locale)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: locale, allowed: snapshot.locales.join(', ') })
   const channel = one(query.channel)
   if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel)) {
     throw new DeliveryError(400, 'unknown_channel', 'unknown_channel', { value: channel, allowed: CHANNELS.join(', ') })
@@ -288,7 +289,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
       const snapshot = store.snapshot
       const lng = String(req.params.lng)
       const file = String(req.params.file)
-      if (!isDeliveryLocale(lng)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: lng, allowed: DELIVERY_LOCALES.join(', ') })
+      if (!servesLocale(snapshot, lng)) throw new DeliveryError(400, 'unknown_locale', 'unknown_locale', { value: lng, allowed: snapshot.locales.join(', ') })
       const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : file
       if (!snapshot.categories.has(ns)) {
         throw new DeliveryError(400, 'unknown_category', 'unknown_category', { value: ns, allowed: [...snapshot.categories.keys()].join(', ') })

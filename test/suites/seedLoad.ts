@@ -68,6 +68,18 @@ export function describeSeedLoad(kind: DatabaseKind): void {
         expect(toHans(text['zh-Hant'])).toBe(text['zh-Hans'])
         expect(toHant(text['zh-Hans'])).toBe(text['zh-Hant'])
       }
+      // Each region's own text is stored and published: the library's wording where it gives one (a
+      // person's, never replaced by a proposal), the proposal elsewhere.
+      for (const phrase of library.phrases) {
+        const doc = published.docs.find((d) => d.key === phrase.key)! as unknown as Record<string, Record<string, unknown>>
+        for (const region of ['zh-TW', 'zh-HK', 'zh-CN'] as const) {
+          expect([phrase.key, region, Boolean(doc.text[region])]).toEqual([phrase.key, region, true])
+          const given = phrase.regions?.[region]
+          if (given?.text) expect([phrase.key, region, doc.text[region]]).toEqual([phrase.key, region, given.text])
+          expect([phrase.key, region, doc.machineConverted[region]]).toEqual([phrase.key, region, !given])
+        }
+        for (const word of ['普通話', '文明用語', '早上好', '聯繫', '短信', '視頻']) expect([phrase.key, doc.text['zh-TW']]).not.toEqual([phrase.key, expect.stringContaining(word)])
+      }
     })
 
     it('links holiday variants and holidays with 2020–2035 dates', async () => {

@@ -6,7 +6,7 @@ import type { PhraseFlag } from '../../../src/conversion/converter'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { proposalSource, proposedRegion, type ScriptTexts } from '../../../src/conversion/regionalProposals'
-import { otherScript, type PhraseLocale, REGIONS, SCRIPTS, type Script } from '../../../src/domain/locales'
+import { otherScript, type PhraseLocale, SCRIPTS, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 import type { ChangeStamp } from '../../Phrases/hooks/stampChange'
@@ -90,7 +90,7 @@ async function reconvert(
     if (scriptChanged) await propose(target, other, converted)
     // The regions follow the scripts as they now stand; a rule for one region changes that region only.
     const scripts = { [source]: from, [target]: scriptChanged ? converted : other } as unknown as ScriptTexts
-    for (const region of REGIONS) {
+    for (const region of runtimeSettings(payload).regions) {
       const current = await read(region)
       const proposedFrom = scripts[proposalSource(region, source)]
       // Choices a person settled in the current proposal stay settled.

@@ -4,7 +4,7 @@ import { hasRole, isPerson } from '../../../src/access'
 import { message, requestLanguage } from '../../../src/delivery/messages'
 import { type PhraseVersionRecord, servedVersionAt, textsIn } from '../../../src/domain/asServed'
 import { holidaysOn, localDay } from '../../../src/domain/holidays'
-import { DELIVERY_LOCALES, type DeliveryLocale, regionOf } from '../../../src/domain/locales'
+import { type DeliveryLocale, regionOf, servedLocales } from '../../../src/domain/locales'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 import { errorResponse } from '../../../src/server/errors'
 
@@ -39,14 +39,15 @@ export const asServedEndpoint: Endpoint = {
     if (!hasRole(req.user, 'admin', 'reviewer', 'auditor')) return refuse(403, 'forbidden', 'as_served_role')
     const { key, locale, at = new Date().toISOString() } = Object.fromEntries(req.searchParams) as Record<string, string | undefined>
     if (!key || !locale) return refuse(400, 'invalid_query', 'as_served_key')
-    if (!(DELIVERY_LOCALES as readonly string[]).includes(locale)) return refuse(400, 'unknown_locale', 'unknown_locale', { value: locale, allowed: DELIVERY_LOCALES.join(', ') })
+    const { timezone, defaultTraditional, regions } = runtimeSettings(req.payload)
+    const served = servedLocales(regions, defaultTraditional)
+    if (!(served as string[]).includes(locale)) return refuse(400, 'unknown_locale', 'unknown_locale', { value: locale, allowed: served.join(', ') })
     const time = ISO_INSTANT.test(at) ? Date.parse(at) : NaN
     if (Number.isNaN(time)) return refuse(400, 'invalid_at', 'as_served_at', { value: at })
 
     const { docs } = await req.payload.find({ collection: 'phrases', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true, req })
     const phrase = docs[0]
     if (!phrase) return refuse(404, 'not_found', 'phrase_key_not_found', { key })
-    const { timezone, defaultTraditional } = runtimeSettings(req.payload)
     const region = regionOf(locale as DeliveryLocale, defaultTraditional)
     // The variants of the holidays the region kept that day come first, as /v1 chose them then.
     const [holidays, variants] = await Promise.all([

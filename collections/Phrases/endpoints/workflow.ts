@@ -7,6 +7,7 @@ import { decideTransition, type WorkflowState } from '../../../src/domain/workfl
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { approvedTexts, flagRefusal, lintPhrase, lintRefusal, type LocatedFinding, openRegionFlags } from '../../../src/lint/reviewGate'
 import { preservingRequest } from '../../../src/preservingRequest'
+import { runtimeSettings } from '../../../src/runtimeSettings'
 import { errorResponse } from '../../../src/server/errors'
 import { inTransaction, lockForUpdate } from '../../../src/transaction'
 import { listedFindings, said } from '../refusals'
@@ -73,7 +74,8 @@ export async function findingsOf(req: PayloadRequest, id: number | string): Prom
  */
 async function regionalApproval(req: PayloadRequest, id: number | string, acknowledged: unknown): Promise<Response | Record<string, unknown>> {
   const version = (await latestWithLocales(req, id)) as unknown as Parameters<typeof approvedTexts>[0] & { ambiguities?: unknown }
-  const flags = openRegionFlags(version)
+  const { regions } = runtimeSettings(req.payload)
+  const flags = openRegionFlags(version, regions)
   const refusal = flagRefusal(flags, acknowledged)
   if (refusal) {
     const listed = flags
@@ -81,7 +83,7 @@ async function regionalApproval(req: PayloadRequest, id: number | string, acknow
       .join(said(req, 'list_separator'))
     return errorResponse(refusal.status, refusal.code, said(req, refusal.messageKey, { flags: listed }), { flags })
   }
-  return { approvedTexts: approvedTexts(version), ...(flags.length ? { acknowledgedFlags: flags } : {}) }
+  return { approvedTexts: approvedTexts(version, regions), ...(flags.length ? { acknowledgedFlags: flags } : {}) }
 }
 
 function transition(action: 'submit' | 'approve' | 'reject' | 'retire'): Endpoint {

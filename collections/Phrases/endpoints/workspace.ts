@@ -8,7 +8,7 @@ import { proposalSource } from '../../../src/conversion/regionalProposals'
 import { message, requestLanguage } from '../../../src/delivery/messages'
 import { runningDeliveryStore } from '../../../src/delivery/store'
 import { resolvePhrase } from '../../../src/delivery/snapshot'
-import { isPhraseLocale, isScript, otherScript, PHRASE_LOCALES, type PhraseLocale, REGIONS, type Script, SCRIPTS } from '../../../src/domain/locales'
+import { isPhraseLocale, isScript, otherScript, PHRASE_LOCALES, type PhraseLocale, type Script, SCRIPTS } from '../../../src/domain/locales'
 import { variableCheck } from '../../../src/domain/variableCheck'
 import { decideTransition, WORKFLOW_ACTIONS, type WorkflowState } from '../../../src/domain/workflow'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
@@ -105,8 +105,8 @@ export const workspaceEndpoint: Endpoint = {
       },
     })
     const scripts = Object.fromEntries(SCRIPTS.map((script) => [script, textsIn(script)]))
-    // What agents of each region will receive once approved: exactly these texts.
-    const regions = Object.fromEntries(REGIONS.map((region) => [region, { ...textsIn(region), proposedFrom: proposalSource(region, latest.sourceScript as Script) }]))
+    // What agents of each served region will receive once approved: exactly these texts.
+    const regions = Object.fromEntries(runtimeSettings(req.payload).regions.map((region) => [region, { ...textsIn(region), proposedFrom: proposalSource(region, latest.sourceScript as Script) }]))
     const findings = lintPhrase(await currentForbiddenTerms(req.payload), latest as unknown as Parameters<typeof lintPhrase>[1])
     return Response.json({
       id: latest.id,

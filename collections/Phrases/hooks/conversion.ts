@@ -4,8 +4,9 @@ import { currentConverter } from '../../../src/conversion/currentConverter'
 import type { PhraseConverter, PhraseFlag } from '../../../src/conversion/converter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { proposalSource, proposedRegion } from '../../../src/conversion/regionalProposals'
-import { isPhraseLocale, isScript, otherScript, PHRASE_TEXT_FIELDS, type PhraseLocale, REGIONS, type Script } from '../../../src/domain/locales'
+import { isPhraseLocale, isScript, otherScript, PHRASE_TEXT_FIELDS, type PhraseLocale, type Region, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
+import { runtimeSettings } from '../../../src/runtimeSettings'
 
 
 type LocaleValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>
@@ -103,23 +104,24 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
     flags[target] = converted.ambiguities
     queueWrite(originalDoc, target, converted)
   }
-  proposeRegions(converter, originalDoc, stored, scripts, flags, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
+  proposeRegions(converter, runtimeSettings(req.payload).regions, originalDoc, stored, scripts, flags, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
   return data
 }
 
 /**
- * Each region's text proposed from the scripts, unless a person wrote that region's text: a
- * person's text is never overwritten by a machine.
+ * Each served region's text proposed from the scripts, unless a person wrote that region's text:
+ * a person's text is never overwritten by a machine.
  */
 function proposeRegions(
   converter: PhraseConverter,
+  regions: readonly Region[],
   originalDoc: object,
   stored: Record<string, any> | null,
   scripts: Record<Script, LocaleValues>,
   flags: Record<Script, readonly PhraseFlag[] | null>,
   sourceScript: Script,
 ) {
-  for (const region of REGIONS) {
+  for (const region of regions) {
     const existing = inLocale(stored, region)
     if (personWritten(existing)) continue
     const from = proposalSource(region, sourceScript)
@@ -154,7 +156,7 @@ async function restoreEveryLocale(req: PayloadRequest, data: Record<string, any>
   }
   queueWrite(originalDoc, other, otherValues)
   const scripts = { [saved]: written(mine) ? mine : textsOf(data), [other]: otherValues } as Record<Script, LocaleValues>
-  for (const region of REGIONS) {
+  for (const region of runtimeSettings(req.payload).regions) {
     const kept = inLocale(version, region)
     const values = written(kept) ? kept : proposedRegion(converter, scripts, (data.sourceScript ?? version.sourceScript ?? saved) as Script, region)
     if (values) queueWrite(originalDoc, region, values)
