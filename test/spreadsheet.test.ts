@@ -508,6 +508,26 @@ describe('export', () => {
   })
 })
 
+describe('regional columns', () => {
+  it('reads a region\'s own text beside the scripts, checked like them', async () => {
+    const file =
+      'key,category,title_zh-Hant,text_zh-Hant,text_zh-TW,title_zh-HK,text_zh-HK\r\n' +
+      'opening.morning_tw,opening,早上問候,早上好，請問有什麼可以幫您？,早安，請問有什麼可以幫您？,,\r\n' +
+      'opening.morning_hk,opening,早上問候,早上好，{{name}}！,,,早晨，{{ghost}}！\r\n'
+    const plan = phrasesFromRows(await readSpreadsheet(utf8(file), 'csv'), context)
+    expect(plan.phrases).toHaveLength(1)
+    expect(plan.phrases[0]!.text).toEqual({ 'zh-Hant': '早上好，請問有什麼可以幫您？', 'zh-TW': '早安，請問有什麼可以幫您？' })
+    // A region's text is checked as the scripts are: its placeholders must be declared.
+    expect(plan.errors).toContainEqual({ row: 3, column: 'text_zh-HK', code: 'undeclared_variable', params: { name: 'ghost' } })
+  })
+
+  it('exports every region\'s text in its own column', () => {
+    const [row] = phrasesToRows([{ ...exported[0]!, text: { ...exported[0]!.text, 'zh-TW': '您好，這裡是{{company}}。' } }])
+    expect(row).toMatchObject({ 'text_zh-TW': '您好，這裡是{{company}}。', 'text_zh-HK': '', 'title_zh-CN': '' })
+    expect(PHRASE_COLUMN_NAMES).toEqual(expect.arrayContaining(['title_zh-TW', 'text_zh-HK', 'agentNotes_zh-CN']))
+  })
+})
+
 describe('import template', () => {
   it.each(['xlsx', 'csv'] as const)('the %s template imports without errors', async (format) => {
     const sheet = await readSpreadsheet(await importTemplate(format), format)

@@ -336,10 +336,12 @@ describe('the workspace endpoints', () => {
   it('imports rows as drafts for review (new and updated), leaving what agents get until approved', async () => {
     const live = (await (await fetch(`${server.url}/v1/phrases/closing.standard?locale=zh-Hant&at=2027-03-01`, { headers: { authorization: `JWT ${tokens.editor}` } })).json()) as Json
     const file = await workbook([
-      ['key', 'category', 'sourceScript', 'title_zh-Hant', 'text_zh-Hant', 'title_zh-Hans', 'text_zh-Hans', 'variables'],
-      ['closing.import_one', 'closing', 'zh-Hant', '感謝來電', '{{customer}}，感謝您的來電。', '', '', 'customer=您|您'],
-      ['closing.standard', 'closing', 'zh-Hant', live.title, '感謝您的來電，祝您愉快！', '', '', ''],
-      ['closing.import_two', 'closing', 'zh-Hans', '', '', '感谢等候', '感谢您的耐心等候。', ''],
+      ['key', 'category', 'sourceScript', 'title_zh-Hant', 'text_zh-Hant', 'title_zh-Hans', 'text_zh-Hans', 'variables', 'text_zh-TW'],
+      // Taiwan's cell says what the proposal says: nothing to keep as a person's text.
+      ['closing.import_one', 'closing', 'zh-Hant', '感謝來電', '{{customer}}，感謝您的來電。', '', '', 'customer=您|您', '{{customer}}，感謝您的來電。'],
+      ['closing.standard', 'closing', 'zh-Hant', live.title, '感謝您的來電，祝您愉快！', '', '', '', ''],
+      // Taiwan's own wording, which the proposal would not give.
+      ['closing.import_two', 'closing', 'zh-Hans', '', '', '感谢等候', '感谢您的耐心等候。', '', '感謝您耐心等候，祝您順心。'],
     ])
     const dry = await call('editor', '/api/phrases/import', { form: upload('good.xlsx', file) })
     expect(dry.body).toMatchObject({ dryRun: true, created: 2, updated: 1 })
@@ -352,7 +354,10 @@ describe('the workspace endpoints', () => {
     expect(one).toMatchObject({ workflowState: 'draft', _status: 'draft', sourceScript: 'zh-Hant' })
     expect(one.text).toMatchObject({ 'zh-Hant': '{{customer}}，感謝您的來電。', 'zh-Hans': '{{customer}}，感谢您的来电。', 'zh-TW': '{{customer}}，感謝您的來電。' })
     expect(one.variables[0]).toMatchObject({ name: 'customer', fallback: { zhHant: '您', zhHans: '您' } })
-    expect((await byKey('closing.import_two'))!.text).toMatchObject({ 'zh-Hans': '感谢您的耐心等候。', 'zh-Hant': '感謝您的耐心等候。', 'zh-CN': '感谢您的耐心等候。' })
+    expect(one.machineConverted['zh-TW']).toBe(true)
+    const two = (await byKey('closing.import_two'))!
+    expect(two.text).toMatchObject({ 'zh-Hans': '感谢您的耐心等候。', 'zh-Hant': '感謝您的耐心等候。', 'zh-CN': '感谢您的耐心等候。', 'zh-HK': '感謝您的耐心等候。' })
+    expect([two.text['zh-TW'], two.machineConverted['zh-TW']]).toEqual(['感謝您耐心等候，祝您順心。', false])
     const updated = (await byKey('closing.standard'))!
     expect(updated).toMatchObject({ workflowState: 'draft' })
     expect(updated.text['zh-Hant']).toBe('感謝您的來電，祝您愉快！')

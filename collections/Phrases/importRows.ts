@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { otherScript } from '../../src/domain/locales'
+import { otherScript, PHRASE_TEXT_FIELDS, type Script } from '../../src/domain/locales'
 import type { Phrase } from '../../src/payload-types'
 import type { ImportedPhrase } from '../../src/spreadsheet'
 import { preservingRequest } from '../../src/preservingRequest'
+import { runtimeSettings } from '../../src/runtimeSettings'
 import { inTransaction } from '../../src/transaction'
 
 type Id = number | string
@@ -50,7 +51,7 @@ export async function importRows(req: PayloadRequest, phrases: ImportedPhrase[],
         validUntil: phrase.validUntil,
         order: phrase.order,
       }
-      const textsIn = (script: typeof source) => ({
+      const textsIn = (script: Script) => ({
         title: phrase.title[script] ?? undefined,
         text: phrase.text[script] ?? null,
         agentNotes: phrase.agentNotes[script] ?? null,
@@ -73,9 +74,29 @@ export async function importRows(req: PayloadRequest, phrases: ImportedPhrase[],
         if (givesOther) {
           await req.payload.update({ ...asPerson, id: doc.id, locale: other, data: textsIn(other) })
         }
+        await writeGivenRegions(req, doc.id, phrase)
       } catch (error) {
         throw new ImportWriteError(phrase.rowNumber, reasonOf(error))
       }
     }
   })
+}
+
+/**
+ * A region's cells that differ from what the save proposed (or what the region already holds)
+ * are a person's text for that region; cells that say the same change nothing, so an exported
+ * sheet imported again leaves the machine's proposals marked as such.
+ */
+async function writeGivenRegions(req: PayloadRequest, id: Id, phrase: ImportedPhrase): Promise<void> {
+  const given = runtimeSettings(req.payload).regions.filter((region) => PHRASE_TEXT_FIELDS.some((field) => phrase[field][region]))
+  if (!given.length) return
+  const stored = (await preservingRequest(req, () =>
+    req.payload.findByID({ collection: 'phrases', id, locale: 'all', draft: true, depth: 0, overrideAccess: true, req }),
+  )) as unknown as Record<(typeof PHRASE_TEXT_FIELDS)[number], Partial<Record<string, string | null>> | null>
+  for (const region of given) {
+    const now = (field: (typeof PHRASE_TEXT_FIELDS)[number]) => stored[field]?.[region] ?? null
+    if (PHRASE_TEXT_FIELDS.every((field) => !phrase[field][region] || phrase[field][region] === now(field))) continue
+    const data = Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, phrase[field][region] ?? now(field)]))
+    await req.payload.update({ collection: 'phrases', id, locale: region, draft: true, depth: 0, overrideAccess: false, user: req.user, req, data })
+  }
 }

@@ -1,16 +1,33 @@
-import type { PHRASE_TEXT_FIELDS, Script } from '../domain/locales'
+import { type PHRASE_TEXT_FIELDS, type PhraseLocale, type Region, REGION_LABELS, REGIONS } from '../domain/locales'
 
 /** The admin languages (Payload i18n): Traditional Chinese (Taiwan), Simplified Chinese, English. */
 export type Language = 'zh-TW' | 'zh' | 'en'
 
 export type PhraseColumn = { name: string; required: boolean; description: Record<Language, string> }
 
-/** The texts a phrase has in each script, one column per script: `title_zh-Hant`, … */
+/** The texts a phrase has in each script and region, one column per locale: `title_zh-Hant`, `text_zh-TW`, … */
 export type ScriptTextField = (typeof PHRASE_TEXT_FIELDS)[number]
 
-export function scriptColumn(field: ScriptTextField, script: Script): string {
-  return `${field}_${script}`
+export function scriptColumn(field: ScriptTextField, locale: PhraseLocale): string {
+  return `${field}_${locale}`
 }
+
+const FIELD_NAMES: Record<ScriptTextField, Record<Language, string>> = {
+  title: { 'zh-TW': '標題', zh: '标题', en: 'title' },
+  text: { 'zh-TW': '內文', zh: '正文', en: 'text' },
+  agentNotes: { 'zh-TW': '客服備註', zh: '客服备注', en: 'agent notes' },
+}
+
+/** A region's column: what its agents receive, proposed from the scripts unless the sheet says otherwise. */
+const regionColumn = (field: ScriptTextField, region: Region): PhraseColumn => ({
+  name: scriptColumn(field, region),
+  required: false,
+  description: {
+    'zh-TW': `${REGION_LABELS[region]['zh-TW']}客服收到的${FIELD_NAMES[field]['zh-TW']}（${region}）；留空則由字體轉換提議，與提議不同時存為人工撰寫`,
+    zh: `${REGION_LABELS[region].zh}客服收到的${FIELD_NAMES[field].zh}（${region}）；留空则由字体转换提议，与提议不同时存为人工撰写`,
+    en: `The ${FIELD_NAMES[field].en} ${REGION_LABELS[region].en} agents receive (${region}); empty: proposed from the scripts; a different text is stored as a person's`,
+  },
+})
 
 /** The columns of an import file, in the order the template and exports write them. */
 export const PHRASE_COLUMNS: readonly PhraseColumn[] = [
@@ -95,6 +112,7 @@ export const PHRASE_COLUMNS: readonly PhraseColumn[] = [
       en: 'Simplified agent notes (delivery hints), at most 1000 characters',
     },
   },
+  ...REGIONS.flatMap((region) => (['title', 'text', 'agentNotes'] as const).map((field) => regionColumn(field, region))),
   {
     name: 'channels',
     required: false,

@@ -2,7 +2,7 @@ import { isoInstant } from '../domain/isoTime'
 import { PHRASE_LIMITS } from '../domain/phraseLimits'
 import { characterProblem } from '../domain/textInput'
 import { variableCheck } from '../domain/variableCheck'
-import { CHANNELS, PHRASE_TEXT_FIELDS, SCRIPTS, type Script } from '../domain/locales'
+import { CHANNELS, PHRASE_LOCALES, PHRASE_TEXT_FIELDS, SCRIPTS, type PhraseLocale, type Script } from '../domain/locales'
 import { PHRASE_KEY_MAX_LENGTH, phraseKeyProblem, placeholdersIn, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 import { type Language, scriptColumn, type ScriptTextField } from './columns'
 import type { SheetRow, SheetRows, SpreadsheetError, SpreadsheetErrorCode } from './read'
@@ -14,7 +14,8 @@ export type ImportContext = {
   existingKeys: ReadonlySet<string>
 }
 
-export type ScriptTexts = Partial<Record<Script, string>>
+/** A field's texts by locale: the two scripts and, where the sheet gives them, the regions' own. */
+export type ScriptTexts = Partial<Record<PhraseLocale, string>>
 
 export type PhraseVariable = { name: string; fallback: { zhHant?: string; zhHans?: string } }
 
@@ -180,9 +181,9 @@ function keyProblem(key: string, category: string): { code: RowErrorCode; params
 
 function scriptTexts(row: SheetRow, field: ScriptTextField): ScriptTexts {
   const texts: ScriptTexts = {}
-  for (const script of SCRIPTS) {
-    const value = row.cells[scriptColumn(field, script)]
-    if (value) texts[script] = value
+  for (const locale of PHRASE_LOCALES) {
+    const value = row.cells[scriptColumn(field, locale)]
+    if (value) texts[locale] = value
   }
   return texts
 }
@@ -200,9 +201,9 @@ function checkTexts(texts: Record<ScriptTextField, ScriptTexts>, sourceScript: S
   if (!texts.title[sourceScript]) report(scriptColumn('title', sourceScript), 'source_title_missing', { script: sourceScript })
   if (!SCRIPTS.some((script) => texts.text[script])) report(scriptColumn('text', sourceScript), 'text_missing')
   for (const field of PHRASE_TEXT_FIELDS) {
-    for (const script of SCRIPTS) {
-      const length = texts[field][script]?.length ?? 0
-      if (length > MAX_LENGTH[field]) report(scriptColumn(field, script), 'too_long', { max: MAX_LENGTH[field], length })
+    for (const locale of PHRASE_LOCALES) {
+      const length = texts[field][locale]?.length ?? 0
+      if (length > MAX_LENGTH[field]) report(scriptColumn(field, locale), 'too_long', { max: MAX_LENGTH[field], length })
     }
   }
 }
@@ -262,10 +263,10 @@ export function formatVariables(variables: PhraseVariable[]): string {
 /** Placeholders are only filled in the text (src/delivery/render.ts), so only the text is checked. */
 function checkPlaceholders(text: ScriptTexts, variables: PhraseVariable[], report: Report): void {
   const declared = new Set(variables.map((variable) => variable.name))
-  for (const script of SCRIPTS) {
-    const value = text[script]
+  for (const locale of PHRASE_LOCALES) {
+    const value = text[locale]
     if (!value) continue
-    const column = scriptColumn('text', script)
+    const column = scriptColumn('text', locale)
     if (variableCheck(value, []).unbalanced) report(column, 'unbalanced_braces')
     for (const name of placeholdersIn(value)) {
       if (!declared.has(name)) report(column, 'undeclared_variable', { name })

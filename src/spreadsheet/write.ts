@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 
-import { PHRASE_TEXT_FIELDS, SCRIPTS } from '../domain/locales'
+import { PHRASE_LOCALES, PHRASE_TEXT_FIELDS } from '../domain/locales'
 import { PHRASE_COLUMN_NAMES, PHRASE_COLUMNS, scriptColumn } from './columns'
 import { formatVariables, type ImportedPhrase } from './phraseRows'
 import type { SpreadsheetFormat } from './read'
@@ -34,7 +34,7 @@ function phraseToRow(phrase: ExportablePhrase): Record<string, string> {
     updatedAt: phrase.version ?? '',
   }
   for (const field of PHRASE_TEXT_FIELDS) {
-    for (const script of SCRIPTS) row[scriptColumn(field, script)] = phrase[field][script] ?? ''
+    for (const locale of PHRASE_LOCALES) row[scriptColumn(field, locale)] = phrase[field][locale] ?? ''
   }
   return row
 }
