@@ -123,7 +123,8 @@ describe('the delivery API (/v1) on SQLite', () => {
       return [phrase.variant, phrase.text]
     }
     expect(await opening('zh-CN', '2027-10-01')).toEqual(['national_day', '国庆节快乐，本公司，很高兴为您服务！'])
-    expect(await opening('zh-HK', '2027-10-01')).toEqual(['national_day', '國慶節快樂，本公司，很高興為您服務！'])
+    // Hong Kong's own text of the variant, as the library writes it (國慶日, where the mainland says 國慶節).
+    expect(await opening('zh-HK', '2027-10-01')).toEqual(['national_day', '國慶日快樂，本公司，很高興為您服務！'])
     expect(await opening('zh-TW', '2027-10-01')).toEqual(['default', '您好，本公司，很高興為您服務！'])
     expect(await opening('zh-TW', '2027-10-10')).toEqual(['tw_national_day', '節日好，本公司，很高興為您服務！'])
     expect(await opening('zh-CN', '2027-10-10')).toEqual(['default', '您好，本公司，很高兴为您服务！'])
