@@ -175,9 +175,14 @@ describe('the workspace endpoints', () => {
 
   it('serves each region exactly the text a reviewer approved, and a glossary change reaches agents only through review', async () => {
     const key = 'closing.mandarin_region'
-    const created = await call('editor', '/api/phrases?locale=zh-Hans&draft=true', { body: { key, category: closingId, title: '请讲普通话', text: '请您讲普通话好吗？' } })
+    // Written in the mainland's region: the Simplified script says the same, the other script and regions are proposed from it.
+    const created = await call('editor', '/api/phrases?locale=zh-CN&draft=true', { body: { key, category: closingId, title: '请讲普通话', text: '请您讲普通话好吗？' } })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
+    const written = (await byKey(key))!
+    expect([written.sourceScript, written.text['zh-Hans'], written.text['zh-Hant'], written.machineConverted['zh-CN'], written.machineConverted['zh-Hans']]).toEqual([
+      'zh-Hans', '请您讲普通话好吗？', '請您講普通話好嗎？', false, false,
+    ])
     // Every region is proposed in the same save; Taiwan's text is flagged where its agents would say another word.
     let workspace = (await call('editor', `/api/phrases/${id}/workspace`)).body
     expect(workspace.regions['zh-TW']).toMatchObject({ text: '請您講普通話好嗎？', machineConverted: true, proposedFrom: 'zh-Hant' })

@@ -4,7 +4,8 @@ import { currentConverter } from '../../../src/conversion/currentConverter'
 import type { PhraseConverter, PhraseFlag } from '../../../src/conversion/converter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { proposalSource, proposedRegion } from '../../../src/conversion/regionalProposals'
-import { isPhraseLocale, isScript, otherScript, PHRASE_TEXT_FIELDS, type PhraseLocale, type Region, type Script } from '../../../src/domain/locales'
+import { scriptOf } from '../../../src/conversion/targets'
+import { isPhraseLocale, isRegion, isScript, otherScript, PHRASE_TEXT_FIELDS, type PhraseLocale, type Region, type Script, SCRIPTS } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 
@@ -79,7 +80,9 @@ const storedLocales = (req: PayloadRequest, originalDoc: Record<string, any>) =>
  */
 export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
   // A glossary re-conversion writes each locale it changes itself, with the converter as it now stands.
-  if (context.conversion || !isScript(req.locale) || !originalDoc) return data
+  if (context.conversion || !originalDoc) return data
+  if (isRegion(req.locale)) return context.seed || context.resolvingAmbiguity ? data : writeFirstInRegion(req, req.locale, data, originalDoc)
+  if (!isScript(req.locale)) return data
   if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreEveryLocale(req, data, originalDoc, String(context.restoredVersion))
   if (!changed(data, originalDoc) && !context.convertOverPersonText) return data
   // Collection hooks run before the fields are validated: a text that is no text is refused there.
@@ -105,6 +108,30 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
     queueWrite(originalDoc, target, converted)
   }
   proposeRegions(converter, runtimeSettings(req.payload).regions, originalDoc, stored, scripts, flags, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
+  return data
+}
+
+/**
+ * A phrase first written in a region (no script has text yet): that region's script says the same
+ * (zh-CN's is the Simplified, Taiwan's and Hong Kong's the Traditional), the other script is
+ * converted from it, and the other served regions are proposed, as for a save of the script. Once
+ * the scripts have text, a region's save is that region's own text and proposes nothing.
+ */
+async function writeFirstInRegion(req: PayloadRequest, region: Region, data: Record<string, any>, originalDoc: Record<string, any>) {
+  if (!changed(data, originalDoc) || PHRASE_TEXT_FIELDS.some((field) => data[field] != null && typeof data[field] !== 'string')) return data
+  const stored = await storedLocales(req, originalDoc)
+  if (SCRIPTS.some((script) => inLocale(stored, script).text)) return data
+  const converter = await currentConverter(req.payload)
+  const source = scriptOf(region)
+  const target = otherScript(source)
+  const written = { ...textsOf(originalDoc), ...givenTexts(data) }
+  const converted = convertedScript(converter, written, target)
+  queueWrite(originalDoc, source, { ...written, machineConverted: false, ambiguities: null })
+  queueWrite(originalDoc, target, converted)
+  data.sourceScript = source
+  const others = runtimeSettings(req.payload).regions.filter((other) => other !== region)
+  const scripts = { [source]: written, [target]: converted } as Record<Script, LocaleValues>
+  proposeRegions(converter, others, originalDoc, stored, scripts, { [source]: null, [target]: converted.ambiguities } as Record<Script, readonly PhraseFlag[] | null>, source)
   return data
 }
 
