@@ -146,7 +146,7 @@ describe('the delivery API (/v1) on SQLite', () => {
       const inHongKong = async (path: string) => json(fetch(hongKong.url + path, { headers: person }))
       expect((await inHongKong('/v1/phrases/opening.standard?locale=zh-Hant&at=2027-10-01')).variant).toBe('national_day')
       expect((await inHongKong('/v1/phrases/opening.standard?locale=zh-TW&at=2027-10-01')).variant).toBe('default')
-      expect((await inHongKong('/v1/i18n/zh-Hant/opening.json')).standard_national_day).toContain('國慶節快樂')
+      expect((await inHongKong('/v1/i18n/zh-Hant/opening.json')).standard_national_day).toContain('國慶日快樂')
     } finally {
       await hongKong.stop()
     }
