@@ -162,9 +162,10 @@ export class PostgresHitExchange implements HitExchange {
     const listener = this.listener
     this.listener = undefined
     if (!listener) return
-    // Back in the pool it is someone else's: our handlers must not hear of its later errors (and give it back twice).
+    // It still listens: closed rather than given back, so the pool never lends out a listening
+    // connection, and our handlers hear nothing more of it (an error after that released it twice).
     this.forget(listener)
-    listener.release()
+    listener.release(true)
   }
 
   private readonly onNotification = (message: PgNotification) => this.deliver(message)
