@@ -5,10 +5,10 @@ import { recordAudit, recordAuditFor } from '../../../src/audit/log'
 import type { PhraseFlag } from '../../../src/conversion/converter'
 import { loadConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
-import { proposalSource, proposedRegion, type ScriptTexts } from '../../../src/conversion/regionalProposals'
 import { otherScript, type PhraseLocale, SCRIPTS, type Script } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
+import { inLocale, regionProposals } from '../../Phrases/hooks/conversion'
 import type { ChangeStamp } from '../../Phrases/hooks/stampChange'
 
 const RECONVERSION_ACTOR = 'Glossary re-conversion'
@@ -62,9 +62,9 @@ async function reconvert(
   }
   for (const [id, source] of candidates) {
     report.examined++
-    // One after the other: calls sharing `req` each set its locale.
-    const read = (locale: PhraseLocale) => payload.findByID({ collection: 'phrases', id, locale, draft: true, depth: 0, overrideAccess: true, req })
-    const from = await read(source)
+    // Every locale in one read, as the phrase stands before the re-conversion.
+    const stored = (await payload.findByID({ collection: 'phrases', id, locale: 'all', draft: true, depth: 0, overrideAccess: true, req })) as unknown as Record<string, any>
+    const from = inLocale(stored, source)
     if (!from.text) continue
     // A new draft for each locale the machine wrote (a person's text stays theirs), in one audit entry.
     const changes: { locale: PhraseLocale; before: string | null | undefined; after: string | null }[] = []
@@ -84,20 +84,18 @@ async function reconvert(
       changes.push({ locale, before: current.text, after: proposal.text })
     }
     const target = otherScript(source)
-    const other = await read(target)
+    const other = inLocale(stored, target)
     const converted = convertedScript(converter, from, target)
     const scriptChanged = Boolean(other.machineConverted) && converted.text !== other.text
     if (scriptChanged) await propose(target, other, converted)
     // The regions follow the scripts as they now stand; a rule for one region changes that region only.
-    const scripts = { [source]: from, [target]: scriptChanged ? converted : other } as unknown as ScriptTexts
-    for (const region of runtimeSettings(payload).regions) {
-      const current = await read(region)
-      const proposedFrom = scripts[proposalSource(region, source)]
-      // Choices a person settled in the current proposal stay settled.
-      const scriptFlags = { [source]: from.ambiguities, [target]: scriptChanged ? converted.ambiguities : other.ambiguities } as Record<Script, PhraseFlag[] | null>
-      const proposal = proposedRegion(converter, scripts, source, region, { source: proposedFrom, converted: current, flags: current.ambiguities as PhraseFlag[] | null }, scriptFlags)
-      if (!current.machineConverted || !proposal || proposal.text === current.text) continue
-      await propose(region, current, proposal)
+    const now = scriptChanged ? converted : other
+    const scripts = { [source]: from, [target]: now } as Record<Script, typeof from>
+    const flags = { [source]: from.ambiguities, [target]: now.ambiguities } as Record<Script, PhraseFlag[] | null>
+    for (const [region, proposal] of regionProposals(converter, runtimeSettings(payload).regions, stored, scripts, flags, source)) {
+      const current = inLocale(stored, region)
+      // Only the machine's own proposals are proposed again.
+      if (current.machineConverted && proposal.text !== current.text) await propose(region, current, proposal)
     }
     if (!changes.length) continue
     const locales = changes.map((change) => change.locale)
@@ -106,16 +104,16 @@ async function reconvert(
       actorKind: 'system',
       actorId: 'glossary',
       actorLabel: RECONVERSION_ACTOR,
-      summary: `Re-converted ${from.key} (${locales.join(', ')}) after a glossary change; draft awaits review`,
+      summary: `Re-converted ${stored.key} (${locales.join(', ')}) after a glossary change; draft awaits review`,
       targetCollection: 'phrases',
       documentId: String(id),
-      documentKey: from.key,
+      documentKey: stored.key,
       locale: locales.length === 1 ? locales[0] : null,
       before: Object.fromEntries(changes.map((change) => [change.locale, { text: change.before ?? null }])),
       after: Object.fromEntries(changes.map((change) => [change.locale, { text: change.after }])),
       comment: stamp.comment,
     }, req)
-    report.reconverted.push(from.key)
+    report.reconverted.push(stored.key)
     if (report.reconverted.length % 25 === 0) log(`Re-converting after a glossary change: ${report.reconverted.length} phrases…`)
   }
   log(`Glossary change: ${report.reconverted.length} of ${report.examined} affected phrases re-converted as drafts.`)

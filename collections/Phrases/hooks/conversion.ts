@@ -34,7 +34,7 @@ const textsOf = (values: Record<string, any> | null | undefined): LocaleValues =
 const givenTexts = (data: Record<string, any>): LocaleValues =>
   Object.fromEntries(PHRASE_TEXT_FIELDS.filter((field) => data[field] !== undefined).map((field) => [field, data[field]]))
 /** One locale's values out of a document read with `locale: 'all'`. */
-const inLocale = (doc: Record<string, any> | null | undefined, locale: PhraseLocale): ScriptValues => ({
+export const inLocale = (doc: Record<string, any> | null | undefined, locale: PhraseLocale): ScriptValues => ({
   ...Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, doc?.[field]?.[locale] ?? null])),
   machineConverted: doc?.machineConverted?.[locale] ?? false,
   ambiguities: doc?.ambiguities?.[locale] ?? null,
@@ -136,9 +136,31 @@ async function writeFirstInRegion(req: PayloadRequest, region: Region, data: Rec
 }
 
 /**
- * Each served region's text proposed from the scripts, unless a person wrote that region's text:
- * a person's text is never overwritten by a machine.
+ * Each region's text proposed from the scripts as they now stand, unless a person wrote that
+ * region's text (a person's text is never overwritten by a machine). `stored` is the phrase before
+ * the change: a choice a person made in a region's earlier proposal stays made.
  */
+export function regionProposals(
+  converter: PhraseConverter,
+  regions: readonly Region[],
+  stored: Record<string, any> | null,
+  scripts: Record<Script, LocaleValues>,
+  flags: Record<Script, readonly PhraseFlag[] | null>,
+  sourceScript: Script,
+): Map<Region, NonNullable<ReturnType<typeof proposedRegion>>> {
+  const proposals = new Map<Region, NonNullable<ReturnType<typeof proposedRegion>>>()
+  for (const region of regions) {
+    const existing = inLocale(stored, region)
+    if (personWritten(existing)) continue
+    const from = proposalSource(region, sourceScript)
+    const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, from)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
+    const proposal = proposedRegion(converter, scripts, sourceScript, region, earlier, flags)
+    if (proposal) proposals.set(region, proposal)
+  }
+  return proposals
+}
+
+/** The save under way writes each region's proposal (see `regionProposals`). */
 function proposeRegions(
   converter: PhraseConverter,
   regions: readonly Region[],
@@ -148,14 +170,7 @@ function proposeRegions(
   flags: Record<Script, readonly PhraseFlag[] | null>,
   sourceScript: Script,
 ) {
-  for (const region of regions) {
-    const existing = inLocale(stored, region)
-    if (personWritten(existing)) continue
-    const from = proposalSource(region, sourceScript)
-    const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, from)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
-    const proposal = proposedRegion(converter, scripts, sourceScript, region, earlier, flags)
-    if (proposal) queueWrite(originalDoc, region, proposal)
-  }
+  for (const [region, proposal] of regionProposals(converter, regions, stored, scripts, flags, sourceScript)) queueWrite(originalDoc, region, proposal)
 }
 
 /**
