@@ -62,18 +62,24 @@ function latestWithLocales(req: PayloadRequest, id: number | string) {
   return preservingRequest(req, () => req.payload.findByID({ collection: 'phrases', id, draft: true, locale: 'all', depth: 0, overrideAccess: true, req }))
 }
 
+type LatestVersion = Awaited<ReturnType<typeof latestWithLocales>>
+
+/** The forbidden terms in a version read with every locale. */
+async function findingsIn(req: PayloadRequest, version: LatestVersion): Promise<LocatedFinding[]> {
+  return lintPhrase(await currentForbiddenTerms(req.payload), version as unknown as Parameters<typeof lintPhrase>[1])
+}
+
 /** The forbidden terms in the phrase's latest version, every locale. */
 export async function findingsOf(req: PayloadRequest, id: number | string): Promise<LocatedFinding[]> {
-  const version = await latestWithLocales(req, id)
-  return lintPhrase(await currentForbiddenTerms(req.payload), version as unknown as Parameters<typeof lintPhrase>[1])
+  return findingsIn(req, await latestWithLocales(req, id))
 }
 
 /**
  * What an approval records: the exact texts of every region, and the open flags the reviewer
  * acknowledged; or the refusal when flags are open and not acknowledged.
  */
-async function regionalApproval(req: PayloadRequest, id: number | string, acknowledged: unknown): Promise<Response | Record<string, unknown>> {
-  const version = (await latestWithLocales(req, id)) as unknown as Parameters<typeof approvedTexts>[0] & { ambiguities?: unknown }
+function regionalApproval(req: PayloadRequest, latest: LatestVersion, acknowledged: unknown): Response | Record<string, unknown> {
+  const version = latest as unknown as Parameters<typeof approvedTexts>[0] & { ambiguities?: unknown }
   const { regions } = runtimeSettings(req.payload)
   const flags = openRegionFlags(version, regions)
   const refusal = flagRefusal(flags, acknowledged)
@@ -100,8 +106,11 @@ async function decideAndWrite(req: PayloadRequest, action: 'submit' | 'approve' 
   if (decided instanceof Response) return decided
   const { phrase, decision, body } = decided
   let acknowledged: string[] = []
+  // Read once: the forbidden terms and the regions' texts are checked in the same version.
+  let version: LatestVersion | null = null
   if (action === 'submit' || action === 'approve') {
-    const findings = await findingsOf(req, phrase.id)
+    version = await latestWithLocales(req, phrase.id)
+    const findings = await findingsIn(req, version)
     const refusal = lintRefusal(action, findings, body.acknowledgeWarnings)
     if (refusal) {
       const text = said(req, refusal.messageKey, { findings: listedFindings(req, refusal.findings) })
@@ -112,7 +121,7 @@ async function decideAndWrite(req: PayloadRequest, action: 'submit' | 'approve' 
   const reviewer = actorOf(req.user).actorLabel
   const write: TransitionWrite = { action, next: decision.next, comment: trimmed(body.comment) }
   if (action === 'approve') {
-    const regional = await regionalApproval(req, phrase.id, body.acknowledgeWarnings)
+    const regional = regionalApproval(req, version!, body.acknowledgeWarnings)
     if (regional instanceof Response) return regional
     Object.assign(write, { approvedBy: reviewer, publishAt: decision.publishAt, publish: decision.next === 'published' })
     write.details = { ...(acknowledged.length ? { acknowledgedWarnings: acknowledged } : {}), ...regional }
