@@ -17,7 +17,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000
  * The database adapter for DATABASE_URL. Outside production Payload pushes the schema;
  * in production the migrations in migrations/<adapter> run at start instead (never both).
  */
-export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databaseKind'>): DatabaseAdapterObj {
+export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databaseKind' | 'schemaPush'>): DatabaseAdapterObj {
   switch (settings.databaseKind) {
     case 'sqlite':
       // libSQL creates the file but not its folder (e.g. ./data on a fresh clone in production).
@@ -28,6 +28,7 @@ export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databa
         prodMigrations: sqliteMigrations,
         // One writer at a time: wait for the lock instead of failing with SQLITE_BUSY.
         busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+        push: settings.schemaPush,
         wal: true,
         // Each write (a transition with its audit entry, an import) commits whole or not at all;
         // libSQL begins them IMMEDIATE, taking the write lock up front. See serializeSqliteTransactions.
@@ -36,6 +37,7 @@ export function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databa
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: settings.databaseUrl },
+        push: settings.schemaPush,
         migrationDir: path.resolve('migrations/postgres'),
         prodMigrations: postgresMigrations,
       })

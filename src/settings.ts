@@ -19,6 +19,12 @@ export type Settings = {
   /** True when the admin credentials are the printed development defaults. */
   adminIsDefault: boolean
   seed: boolean
+  /**
+   * Outside production, whether Payload pushes the schema at start (PHRASEBOOK_SCHEMA_PUSH, default
+   * true). False for a copy of a database whose schema is already the current one (the test
+   * templates): comparing a schema costs about a second of CPU. Production migrates and never pushes.
+   */
+  schemaPush: boolean
   timezone: string
   /** The region `zh-Hant` stands for in `/v1` (PHRASEBOOK_DEFAULT_TRADITIONAL, default zh-TW); `zh-Hans` is the mainland's. */
   defaultTraditional: TraditionalRegion
@@ -138,6 +144,7 @@ export function resolveSettings(env: Environment = process.env): Settings {
     adminPassword,
     adminIsDefault: !env.PHRASEBOOK_ADMIN_EMAIL || !env.PHRASEBOOK_ADMIN_PASSWORD,
     seed: flag(env.PHRASEBOOK_SEED, true),
+    schemaPush: flag(env.PHRASEBOOK_SCHEMA_PUSH, true),
     timezone,
     defaultTraditional,
     regions,

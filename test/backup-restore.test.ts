@@ -13,7 +13,7 @@ import { existingContent, restoreBackup, RestoreRefused } from '../src/backup/re
 import { runDueJobs } from '../src/jobs/scheduler'
 import { PROJECT_ROOT, type RunningServer, startServer } from '../src/server/start'
 import type { Settings } from '../src/settings'
-import { freshPostgresUrl, freshSqliteUrl, seededSettings, startPayload, TEST_TMP, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, freshPostgresUrl, freshSqliteUrl, seededSettings, startPayload, TEST_TMP, testSettings } from './helpers/databases'
 
 type Json = Record<string, any>
 
@@ -101,12 +101,7 @@ describe('backup and restore', () => {
     return payload
   }
 
-  const forcedPush = process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
-
   beforeAll(async () => {
-    // Payload skips the schema push when this process pushed the same schema before: every fresh
-    // target database here needs its own.
-    process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
     // The small library: every kind of document and relation, a seventh of the rows to restore.
     settings = await seededSettings('sqlite', 'backup_source', {}, 'small')
     source = await startServer(settings, { admin: false })
@@ -150,7 +145,7 @@ describe('backup and restore', () => {
     backup = await writeBackup(payload)
     file = path.join(TEST_TMP, 'backup_test.json.gz')
     await saveBackupFile(file, backup)
-    targetSettings = testSettings(await freshPostgresUrl('backup_target'), 'backup_target', { PHRASEBOOK_AUDIT_KEY: settings.auditKey })
+    targetSettings = testSettings(await freshDatabaseUrl('postgres', 'backup_target'), 'backup_target', { PHRASEBOOK_AUDIT_KEY: settings.auditKey })
     target = await startPayload(targetSettings, 'backup_target')
     await restoreBackup(target, await loadBackupFile(file), { log: (line) => restoreLog.push(line) })
   }, SLOW)
@@ -158,8 +153,6 @@ describe('backup and restore', () => {
   afterAll(async () => {
     for (const payload of [target, ...others]) await payload?.destroy()
     await source?.close()
-    if (forcedPush === undefined) delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
-    else process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = forcedPush
   }, SLOW)
 
   it('writes one gzip JSON file with the header and counts, and no secrets', async () => {
@@ -299,7 +292,7 @@ describe('backup and restore', () => {
   })
 
   it('refuses a target whose audit key cannot verify the chain, before writing anything', async () => {
-    const payload = await freshTarget('backup_other_key', freshSqliteUrl('backup_other_key'), { PHRASEBOOK_AUDIT_KEY: 'another-key-0123456789' })
+    const payload = await freshTarget('backup_other_key', await freshDatabaseUrl('sqlite', 'backup_other_key'), { PHRASEBOOK_AUDIT_KEY: 'another-key-0123456789' })
     await expect(restoreBackup(payload, backup)).rejects.toMatchObject({ reason: 'audit_key', message: expect.stringContaining('Set PHRASEBOOK_AUDIT_KEY') })
     expect(await existingContent(payload)).toEqual([])
   }, SLOW)
@@ -307,7 +300,7 @@ describe('backup and restore', () => {
   it('with secrets, SQLite → SQLite: passwords sign in and API keys work under another PAYLOAD_SECRET', async () => {
     const withSecrets = await writeBackup(source.payload, { withSecrets: true, withUsage: true })
     expect(withSecrets.contents).toEqual({ passwords: true, apiKeys: true, usage: true })
-    const payload = await freshTarget('backup_secrets', freshSqliteUrl('backup_secrets'))
+    const payload = await freshTarget('backup_secrets', await freshDatabaseUrl('sqlite', 'backup_secrets'))
     expect(payload.secret).not.toBe(source.payload.secret)
     const report = await restoreBackup(payload, withSecrets)
     expect(report).toMatchObject({ ids: 'kept', passwords: true, apiKeys: true, danglingReferences: 0, auditChain: { ok: true } })
@@ -318,7 +311,7 @@ describe('backup and restore', () => {
   }, SLOW)
 
   it('with new ids (as into MongoDB): relations, versions and the four-eyes authors follow the new ids', async () => {
-    const payload = await freshTarget('backup_remap', freshSqliteUrl('backup_remap'))
+    const payload = await freshTarget('backup_remap', await freshDatabaseUrl('sqlite', 'backup_remap'))
     const report = await restoreBackup(payload, backup, { ids: 'remap' })
     expect(report).toMatchObject({ ids: 'remapped', danglingReferences: 0, auditChain: { ok: true } })
     expect(await counts(payload)).toEqual(await counts(source.payload))

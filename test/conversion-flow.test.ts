@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
-import { freshSqliteUrl, startPayload, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, startPayload, testSettings } from './helpers/databases'
 
 /** What an editor and a reviewer see when one script is written and the other is generated. */
 describe('conversion on save and after glossary changes (SQLite)', () => {
@@ -9,7 +9,7 @@ describe('conversion on save and after glossary changes (SQLite)', () => {
   let categoryId: number
 
   beforeAll(async () => {
-    payload = await startPayload(testSettings(freshSqliteUrl('conversion_flow'), 'conversion-flow'))
+    payload = await startPayload(testSettings(await freshDatabaseUrl('sqlite', 'conversion_flow'), 'conversion-flow'))
     const category = await payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'special', name: '特殊情況' } })
     categoryId = category.id as number
   })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { MAX_CONVERT_CHARACTERS } from '../src/server/convertRoute'
 import { type RunningServer, startServer } from '../src/server/start'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, testSettings } from './helpers/databases'
 import { eventually } from './helpers/wait'
 
 const API_KEY = 'convert-api-test-key-0123456789'
@@ -18,7 +18,7 @@ describe('POST /v1/convert', () => {
     })
 
   beforeAll(async () => {
-    server = await startServer(testSettings(freshSqliteUrl('convert_api'), 'convert-api'), { admin: false })
+    server = await startServer(testSettings(await freshDatabaseUrl('sqlite', 'convert_api'), 'convert-api'), { admin: false })
     await server.payload.create({ collection: 'api-clients', data: { name: 'Chat console', enableAPIKey: true, apiKey: API_KEY } })
   })
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../src/server/start'
 import type { Settings } from '../src/settings'
-import { freshPostgresUrl, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, testSettings } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const API_KEY = 'delivery-pg-key-0123456789abcdef'
@@ -29,7 +29,7 @@ describe('two delivery processes on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     const name = 'delivery_postgres'
-    settings = testSettings(await freshPostgresUrl(name), name, { PHRASEBOOK_RATE_LIMIT: String(RATE_LIMIT) })
+    settings = testSettings(await freshDatabaseUrl('postgres', name), name, { PHRASEBOOK_RATE_LIMIT: String(RATE_LIMIT) })
     first = await startServer(settings, { admin: false })
     await first.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
     await first.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'closing', name: '結束語' } })

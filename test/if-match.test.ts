@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { ifMatchTime } from '../collections/Phrases/hooks/rejectStaleWrites'
 import { type RunningServer, startServer } from '../src/server/start'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, testSettings } from './helpers/databases'
 
 /** Optimistic concurrency on phrase writes over REST: a stale If-Match gets 409 and writes nothing. */
 describe('If-Match on phrase writes', () => {
@@ -18,7 +18,7 @@ describe('If-Match on phrase writes', () => {
     ((await (await api(`/api/phrases/versions?where[parent][equals]=${id}&limit=500`)).json()) as { totalDocs: number }).totalDocs
 
   beforeAll(async () => {
-    const settings = testSettings(freshSqliteUrl('if_match'), 'if-match')
+    const settings = testSettings(await freshDatabaseUrl('sqlite', 'if_match'), 'if-match')
     server = await startServer(settings, { admin: false })
     const login = await fetch(`${server.url}/api/users/login`, {
       method: 'POST',

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
-import { freshSqliteUrl, startPayload, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, startPayload, testSettings } from './helpers/databases'
 
 /** The descriptors this process holds open on the database file and its WAL and shared-memory files. */
 function descriptorsOn(file: string): number {
@@ -28,7 +28,7 @@ describe('SQLite transactions on one connection', () => {
   let category: number
 
   beforeAll(async () => {
-    const url = freshSqliteUrl('sqlite_connections')
+    const url = await freshDatabaseUrl('sqlite', 'sqlite_connections')
     file = path.resolve(url.slice('file:'.length))
     payload = await startPayload(testSettings(url, 'sqlite-connections'))
     category = (await payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'hold', name: '等待' } })).id as number

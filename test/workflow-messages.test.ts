@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../src/server/start'
-import { freshSqliteUrl, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, testSettings } from './helpers/databases'
 
 const PEOPLE = { editor: ['editor'], reviewer: ['reviewer'], second_reviewer: ['reviewer'], auditor: ['auditor'] } as const
 type Person = keyof typeof PEOPLE
@@ -40,7 +40,7 @@ describe('workflow refusals in the caller’s language', () => {
 
   beforeAll(async () => {
     const name = 'workflow_messages'
-    server = await startServer(testSettings(freshSqliteUrl(name), name), { admin: false })
+    server = await startServer(testSettings(await freshDatabaseUrl('sqlite', name), name), { admin: false })
     for (const [person, roles] of Object.entries(PEOPLE)) {
       await server.payload.create({ collection: 'users', data: { email: `${person}@example.com`, password: `${person}-pw`, roles: [...roles] } })
       const login = await call('POST', '/api/users/login', null, null, { email: `${person}@example.com`, password: `${person}-pw` })

@@ -17,6 +17,7 @@ export function freshSqliteUrl(name: string): string {
   mkdirSync(TEST_TMP, { recursive: true })
   const file = path.join(TEST_TMP, `${name}.db`)
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
+  currentSchema.delete(`file:${file}`)
   return `file:${file}`
 }
 
@@ -36,6 +37,7 @@ async function createPostgresDatabase(name: string, template?: string): Promise<
   }
   const url = new URL(POSTGRES_ADMIN_URL)
   url.pathname = `/${database}`
+  currentSchema.delete(url.toString())
   return url.toString()
 }
 
@@ -46,10 +48,34 @@ export function freshMongoUrl(name: string): string {
   return url.toString()
 }
 
+/**
+ * A new database for one test file with nothing in it but the schema, as a first start's schema
+ * push leaves it (copied from the `empty` template; a MongoDB database needs none). Tests whose
+ * subject is the push, migrations or an empty database use freshSqliteUrl / freshPostgresUrl.
+ */
 export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promise<string> {
-  if (kind === 'sqlite') return freshSqliteUrl(name)
-  if (kind === 'postgres') return freshPostgresUrl(name)
-  return freshMongoUrl(name)
+  if (kind === 'mongodb') return freshMongoUrl(name)
+  return (await copyOfTemplate(kind, name, 'empty')).databaseUrl
+}
+
+/** Databases this test file copied from a template: their schema is current, so a start skips the push. */
+const currentSchema = new Set<string>()
+
+async function copyOfTemplate(kind: 'sqlite' | 'postgres', name: string, library: LibraryName): Promise<{ databaseUrl: string }> {
+  let databaseUrl: string
+  if (kind === 'sqlite') {
+    databaseUrl = freshSqliteUrl(name)
+    copyFileSync(sqliteTemplate(library), databaseUrl.slice('file:'.length))
+  } else {
+    databaseUrl = await createPostgresDatabase(name, postgresTemplate(library))
+  }
+  currentSchema.add(databaseUrl)
+  return { databaseUrl }
+}
+
+/** The environment that tells a start on this database whether to push the schema. */
+function schemaPushFor(databaseUrl: string): Record<string, string> {
+  return currentSchema.has(databaseUrl) ? { PHRASEBOOK_SCHEMA_PUSH: 'false' } : {}
 }
 
 /**
@@ -62,13 +88,7 @@ export async function seededDatabase(
   name: string,
   library: LibraryName = 'standard',
 ): Promise<{ databaseUrl: string; dataDir: string }> {
-  let databaseUrl: string
-  if (kind === 'sqlite') {
-    databaseUrl = freshSqliteUrl(name)
-    copyFileSync(sqliteTemplate(library), databaseUrl.slice('file:'.length))
-  } else {
-    databaseUrl = await createPostgresDatabase(name, postgresTemplate(library))
-  }
+  const { databaseUrl } = await copyOfTemplate(kind, name, library)
   const dataDir = dataDirOf(name)
   copyTemplateDataDir(dataDir)
   return { databaseUrl, dataDir }
@@ -88,7 +108,7 @@ export async function seededSettings(
 /** The environment for a spawned server (`npm start`) on a seeded copy. */
 export async function seededServerEnv(kind: 'sqlite' | 'postgres', name: string): Promise<Record<string, string>> {
   const { databaseUrl, dataDir } = await seededDatabase(kind, name)
-  return { DATABASE_URL: databaseUrl, PHRASEBOOK_DATA_DIR: dataDir, PHRASEBOOK_SEED: 'false' }
+  return { DATABASE_URL: databaseUrl, PHRASEBOOK_DATA_DIR: dataDir, PHRASEBOOK_SEED: 'false', ...schemaPushFor(databaseUrl) }
 }
 
 function dataDirOf(name: string): string {
@@ -110,6 +130,7 @@ function settingsFor(databaseUrl: string, name: string, env: Record<string, stri
     NODE_ENV: 'test',
     // Tests run the scheduler's passes themselves, or turn it on.
     PHRASEBOOK_SCHEDULER_INTERVAL: '0',
+    ...schemaPushFor(databaseUrl),
     ...env,
   })
 }

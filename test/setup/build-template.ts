@@ -1,6 +1,6 @@
 /**
  * Builds the seeded templates of one database kind (`sqlite` or `postgres`), one per library: an
- * empty database and the library, as `npm start` leaves a fresh machine but for the first admin,
+ * empty database and the library (none for `empty`), as `npm start` leaves a fresh machine but for the first admin,
  * whom each test's server creates from its own settings. Run by prepare.ts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,7 +11,7 @@ import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings } from '../../src/settings'
 import { loadStandardLibrary } from '../../seed/load'
 import { smallLibrary } from '../fixtures/smallLibrary'
-import { connectToPostgres, LIBRARIES, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, stampFile, TEMPLATE_DATA_DIR, TEMPLATES } from './templates'
+import { connectToPostgres, LIBRARIES, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, SQLITE_STAMP, TEMPLATE_DATA_DIR, TEMPLATES } from './templates'
 
 async function emptyDatabase(kind: 'sqlite' | 'postgres', library: LibraryName): Promise<string> {
   mkdirSync(TEMPLATES, { recursive: true })
@@ -39,7 +39,7 @@ async function build(kind: 'sqlite' | 'postgres', library: LibraryName) {
     PORT: '0',
   })
   const payload = await getPayload({ config: await createPayloadConfig(settings), key: library })
-  await loadStandardLibrary(payload, { auditKey: settings.auditKey, library: library === 'small' ? smallLibrary() : undefined })
+  if (library !== 'empty') await loadStandardLibrary(payload, { auditKey: settings.auditKey, library: library === 'small' ? smallLibrary() : undefined })
   if (kind === 'sqlite') {
     // One file to copy: everything in the write-ahead log goes into the database file.
     await (payload.db as unknown as { client: { execute: (s: string) => Promise<unknown> } }).client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
@@ -51,16 +51,26 @@ async function build(kind: 'sqlite' | 'postgres', library: LibraryName) {
 // database is a new one and needs its own.
 process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
 
-async function main(kind: 'sqlite' | 'postgres', digest: string) {
+async function stampPostgresTemplates(stamp: string) {
+  const client = await connectToPostgres()
+  try {
+    for (const library of LIBRARIES) await client.query(`COMMENT ON DATABASE ${postgresTemplate(library)} IS ${client.escapeLiteral(stamp)}`)
+  } finally {
+    await client.end()
+  }
+}
+
+async function main(kind: 'sqlite' | 'postgres', stamp: string) {
   const started = Date.now()
-  rmSync(stampFile(kind), { force: true })
+  if (kind === 'sqlite') rmSync(SQLITE_STAMP, { force: true })
   for (const library of LIBRARIES) await build(kind, library)
-  writeFileSync(stampFile(kind), digest)
+  if (kind === 'postgres') await stampPostgresTemplates(stamp)
+  else writeFileSync(SQLITE_STAMP, stamp)
   console.log(`Seeded the ${kind} templates (${LIBRARIES.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
 }
 
-const [kind, digest] = process.argv.slice(2) as ['sqlite' | 'postgres', string]
-main(kind, digest).then(
+const [kind, stamp] = process.argv.slice(2) as ['sqlite' | 'postgres', string]
+main(kind, stamp).then(
   () => process.exit(0),
   (error) => {
     console.error(error)

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import pg from 'pg'
@@ -15,8 +16,11 @@ export const TEST_TMP = path.resolve('test/.tmp')
 export const TEMPLATES = path.join(TEST_TMP, 'templates')
 export const TEMPLATE_DATA_DIR = path.join(TEMPLATES, 'data')
 
-/** `standard`: the library `npm start` loads; `small`: test/fixtures/smallLibrary.ts. */
-export const LIBRARIES = ['standard', 'small'] as const
+/**
+ * `standard`: the library `npm start` loads; `small`: test/fixtures/smallLibrary.ts; `empty`: no
+ * content, the schema a first start's push leaves (copied by tests that write their own content).
+ */
+export const LIBRARIES = ['standard', 'small', 'empty'] as const
 export type LibraryName = (typeof LIBRARIES)[number]
 export const sqliteTemplate = (library: LibraryName) => path.join(TEMPLATES, `${library}.db`)
 export const postgresTemplate = (library: LibraryName) => `phrasebook_template_${library}`
@@ -41,8 +45,18 @@ export function templateInputsDigest(): string {
   return inputsDigest(path.resolve('.'), TEMPLATE_INPUTS)
 }
 
-export function stampFile(kind: 'sqlite' | 'postgres'): string {
-  return path.join(TEMPLATES, `${kind}.stamp`)
+/** The SQLite templates' stamp (see templateStamp). */
+export const SQLITE_STAMP = path.join(TEMPLATES, 'sqlite.stamp')
+
+/**
+ * What a current template is stamped with: the digest of its inputs and a fingerprint of the audit
+ * key that signed its trail (the key in TEMPLATE_DATA_DIR, which tests copy). On PostgreSQL the
+ * stamp is the template database's comment: the server is shared by every checkout on the machine,
+ * and another checkout's run rebuilds the templates with its own key.
+ */
+export function templateStamp(digest: string): string {
+  const key = readFileSync(path.join(TEMPLATE_DATA_DIR, '.audit-key'), 'utf8').trim()
+  return `${digest} key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`
 }
 
 /** A test's own data folder holding the template's secrets (the audit key signed its trail). */
