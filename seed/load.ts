@@ -7,8 +7,8 @@ import { bumpRevision } from '../src/delivery/revisions'
 import { storedOverridesFrom } from '../src/conversion/glossaryRules'
 import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
 import { holidayCalendar } from '../src/domain/holidays'
-import type { Region } from '../src/domain/locales'
-import { runtimeSettings } from '../src/runtimeSettings'
+import type { Script } from '../src/domain/locales'
+import type { SeedWrite } from '../collections/Phrases/hooks/conversion'
 import { categoryOfKey, readStandardLibrary, type Bilingual, type SeedPhrase, type StandardLibrary } from './library'
 
 /** Who the audit trail names for everything the loader writes. */
@@ -24,9 +24,6 @@ type Options = { auditKey: string; log?: (line: string) => void; library?: Stand
 // Writes run as the server itself: nobody's permissions apply to the import, and both scripts
 // come from the library (no conversion hooks).
 const asSystem = { overrideAccess: true, depth: 0, context: { seed: true } } as const
-/** The same for phrases, whose versions also name what made them (see the history endpoint). */
-const importing = (action: 'import' | 'publish') =>
-  ({ ...asSystem, context: { seed: true, change: { action, by: IMPORT_ACTOR.actorLabel, approvedBy: null } } }) as const
 
 /** Adds the other-script (and English) values of localized fields to a document written in zh-Hant. */
 async function addLocales(
@@ -235,30 +232,30 @@ export async function loadStandardLibrary(payload: Payload, options: Options): P
   return report
 }
 
-/** Writes a phrase in zh-Hant, adds zh-Hans, then publishes both together. */
+/**
+ * Writes a phrase published, in one save: the zh-Hant values given here, and through the seed
+ * write the zh-Hans ones and the regions' own wording (the conversion hook proposes the rest).
+ */
 async function createPublishedPhrase(
   payload: Payload,
   phrase: SeedPhrase,
   ids: { categoryIds: Map<string, number | string>; holidayIds: Map<string, number | string>; phraseIds: Map<string, number | string> },
   req: PayloadRequest,
 ): Promise<number | string> {
-  const localized = (locale: 'zh-Hant' | 'zh-Hans') => ({
-    title: phrase.title[locale],
-    text: phrase.text[locale],
-    agentNotes: phrase.agentNotes?.[locale],
-    machineConverted: false,
-  })
+  const localized = (locale: Script) => ({ title: phrase.title[locale], text: phrase.text[locale], agentNotes: phrase.agentNotes?.[locale] })
   const category = ids.categoryIds.get(categoryOfKey(phrase.key))
   if (category === undefined) throw new Error(`Phrase ${phrase.key}: unknown category`)
+  const seed: SeedWrite = { locales: { 'zh-Hant': localized('zh-Hant'), 'zh-Hans': localized('zh-Hans'), ...phrase.regions } }
   const doc = await payload.create({
     collection: 'phrases',
     locale: 'zh-Hant',
-    draft: true,
     data: {
-      _status: 'draft',
+      _status: 'published',
+      workflowState: 'published',
       key: phrase.key,
       category: category as number,
       ...localized('zh-Hant'),
+      machineConverted: false,
       sourceScript: phrase.sourceScript,
       channels: phrase.channels as never,
       variables: phrase.variables.map((v) => ({
@@ -273,52 +270,9 @@ async function createPublishedPhrase(
       order: phrase.order,
       sourceDocuments: phrase.source,
     },
-    ...importing('import'),
-    req,
-  })
-  await payload.update({
-    collection: 'phrases',
-    id: doc.id,
-    locale: 'zh-Hans',
-    draft: true,
-    data: localized('zh-Hans'),
-    ...importing('import'),
-    req,
-  })
-  await writeRegions(payload, doc.id, phrase, req)
-  await payload.update({
-    collection: 'phrases',
-    id: doc.id,
-    locale: 'zh-Hans',
-    data: { _status: 'published', workflowState: 'published' },
-    ...importing('publish'),
+    ...asSystem,
+    context: { seed, change: { action: 'publish', by: IMPORT_ACTOR.actorLabel, approvedBy: null } },
     req,
   })
   return doc.id
-}
-
-/**
- * The regions' texts the library gives in their own wording, over the proposals the scripts'
- * saves made: written by a person, so no later proposal replaces them.
- */
-async function writeRegions(payload: Payload, id: number | string, phrase: SeedPhrase, req: PayloadRequest) {
-  const served = runtimeSettings(payload).regions
-  const given = (Object.entries(phrase.regions ?? {}) as [Region, Partial<Record<'title' | 'text' | 'agentNotes', string>>][]).filter(([region]) => served.includes(region))
-  if (!given.length) return
-  const proposed = (await payload.findByID({ collection: 'phrases', id, locale: 'all', draft: true, depth: 0, overrideAccess: true, req })) as unknown as Record<
-    'title' | 'text' | 'agentNotes',
-    Partial<Record<string, string | null>> | null
-  >
-  for (const [region, texts] of given) {
-    const value = (field: 'title' | 'text' | 'agentNotes') => texts[field] ?? proposed[field]?.[region] ?? null
-    await payload.update({
-      collection: 'phrases',
-      id,
-      locale: region,
-      draft: true,
-      data: { title: value('title') ?? '', text: value('text'), agentNotes: value('agentNotes'), machineConverted: false, ambiguities: null },
-      ...importing('import'),
-      req,
-    })
-  }
 }

@@ -223,8 +223,6 @@ describe('backup and restore', () => {
       .filter((v) => v.parent === closing)
       .map(({ version: v, latest }) => [v.changeAction, v.changedBy, v.approvedBy ?? null, v.changeComment ?? null, v.workflowState, Boolean(latest)])
     expect(history).toEqual([
-      ['import', 'Standard library import (seed/data)', null, null, 'draft', false],
-      ['import', 'Standard library import (seed/data)', null, null, 'draft', false],
       ['publish', 'Standard library import (seed/data)', null, null, 'published', false],
       ['edit', 'editor@example.com', null, null, 'draft', false],
       ['submit', 'editor@example.com', null, null, 'in_review', false],

@@ -81,6 +81,8 @@ const storedLocales = (req: PayloadRequest, originalDoc: Record<string, any>) =>
 export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
   // A glossary re-conversion writes each locale it changes itself, with the converter as it now stands.
   if (context.conversion || !originalDoc) return data
+  const seeded = (context.seed as SeedWrite | undefined)?.locales
+  if (seeded && isScript(req.locale)) return writeSeededLocales(req, data, originalDoc, req.locale, seeded)
   if (isRegion(req.locale)) return context.seed || context.resolvingAmbiguity ? data : writeFirstInRegion(req, req.locale, data, originalDoc)
   if (!isScript(req.locale)) return data
   if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreEveryLocale(req, data, originalDoc, String(context.restoredVersion))
@@ -108,6 +110,29 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
     queueWrite(originalDoc, target, converted)
   }
   proposeRegions(converter, runtimeSettings(req.payload).regions, originalDoc, stored, scripts, flags, (data.sourceScript ?? originalDoc.sourceScript ?? source) as Script)
+  return data
+}
+
+/**
+ * A phrase of the standard library is written whole in one save (`context.seed`): both scripts as
+ * the library gives them, each served region's own wording where the library gives one (a
+ * person's, never replaced by a later proposal), and the other regions proposed from the scripts.
+ */
+export type SeedWrite = { locales: Partial<Record<PhraseLocale, LocaleValues>> }
+
+async function writeSeededLocales(req: PayloadRequest, data: Record<string, any>, originalDoc: object, saved: Script, locales: SeedWrite['locales']) {
+  const other = otherScript(saved)
+  const written = (values: LocaleValues | undefined) => ({ ...values, machineConverted: false, ambiguities: null })
+  queueWrite(originalDoc, other, written(locales[other]))
+  const scripts = { [saved]: { ...locales[saved], ...givenTexts(data) }, [other]: locales[other] ?? {} } as Record<Script, LocaleValues>
+  const served = runtimeSettings(req.payload).regions
+  const proposals = regionProposals(await currentConverter(req.payload), served, null, scripts, { 'zh-Hant': null, 'zh-Hans': null }, (data.sourceScript ?? saved) as Script)
+  for (const region of served) {
+    const given = locales[region]
+    const proposal = proposals.get(region)
+    if (given) queueWrite(originalDoc, region, written(Object.fromEntries(PHRASE_TEXT_FIELDS.map((field) => [field, given[field] ?? proposal?.[field] ?? null]))))
+    else if (proposal) queueWrite(originalDoc, region, proposal)
+  }
   return data
 }
 
