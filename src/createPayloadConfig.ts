@@ -31,10 +31,10 @@ import { serializeSqliteTransactions } from './sqliteConnections'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
-export function createPayloadConfig(settings: Settings): Promise<SanitizedConfig> {
+export async function createPayloadConfig(settings: Settings): Promise<SanitizedConfig> {
   return buildConfig({
     secret: settings.payloadSecret,
-    db: databaseAdapter(settings),
+    db: await databaseAdapter(settings),
     collections: [
       ...[Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients].map(checkedInput),
       // Written by the server only: what they record is never refused for its characters.

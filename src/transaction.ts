@@ -1,4 +1,4 @@
-import { sql } from '@payloadcms/db-postgres'
+import type { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 /**
@@ -35,5 +35,7 @@ export async function postgresTransaction(req: Partial<PayloadRequest>): Promise
  */
 export async function lockForUpdate(req: PayloadRequest, table: string, id: number | string): Promise<void> {
   if (req.payload.db.name !== 'postgres') return
+  // Loaded here, not at start: a server on SQLite never loads the PostgreSQL adapter.
+  const { sql } = await import('@payloadcms/db-postgres')
   await (await postgresTransaction(req)).execute(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
 }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
+import { loadExcelJS } from './excel'
 import { EXPORT_ONLY_COLUMNS, PHRASE_COLUMN_NAMES, PHRASE_COLUMNS } from './columns'
 
 export type SpreadsheetFormat = 'xlsx' | 'csv'
@@ -60,7 +61,7 @@ export async function readSpreadsheet(bytes: Uint8Array, format: SpreadsheetForm
 }
 
 async function xlsxGrid(bytes: Uint8Array): Promise<GridRow[]> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     // A copy as a plain ArrayBuffer: what exceljs's typings ask for, whatever `bytes` is a view of.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer)

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 import { PHRASE_LOCALES, PHRASE_TEXT_FIELDS } from '../domain/locales'
+import { loadExcelJS } from './excel'
 import { PHRASE_COLUMN_NAMES, PHRASE_COLUMNS, scriptColumn } from './columns'
 import { formatVariables, type ImportedPhrase } from './phraseRows'
 import type { SpreadsheetFormat } from './read'
@@ -44,13 +45,13 @@ export async function writeSpreadsheet(
   columns: readonly string[],
   format: SpreadsheetFormat,
 ): Promise<Buffer> {
-  return format === 'csv' ? csvBytes(rows, columns) : xlsxBytes(phraseWorkbook(rows, columns))
+  return format === 'csv' ? csvBytes(rows, columns) : xlsxBytes(await phraseWorkbook(rows, columns))
 }
 
 /** Header and one example row; the XLSX template also explains every column on a second sheet. */
 export async function importTemplate(format: SpreadsheetFormat): Promise<Buffer> {
   if (format === 'csv') return csvBytes([TEMPLATE_EXAMPLE], PHRASE_COLUMN_NAMES)
-  const workbook = phraseWorkbook([TEMPLATE_EXAMPLE], PHRASE_COLUMN_NAMES)
+  const workbook = await phraseWorkbook([TEMPLATE_EXAMPLE], PHRASE_COLUMN_NAMES)
   addSheet(workbook, GUIDE_SHEET, GUIDE_HEADER, PHRASE_COLUMNS.map((column) => [
     column.name,
     column.required ? '是 yes' : '否 no',
@@ -95,8 +96,8 @@ async function xlsxBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-function phraseWorkbook(rows: Record<string, string>[], columns: readonly string[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+async function phraseWorkbook(rows: Record<string, string>[], columns: readonly string[]): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJS()).Workbook()
   addSheet(workbook, PHRASE_SHEET, columns, rows.map((row) => columns.map((column) => row[column] ?? '')))
   return workbook
 }
