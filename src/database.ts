@@ -17,7 +17,9 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000
 export async function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | 'databaseKind' | 'schemaPush'>): Promise<DatabaseAdapterObj> {
   switch (settings.databaseKind) {
     case 'sqlite': {
-      const [{ sqliteAdapter }, { migrations }] = await Promise.all([import('@payloadcms/db-sqlite'), import('../migrations/sqlite')])
+      // One after the other: Jest's module loader fails two dynamic imports sharing a dependency at once.
+      const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+      const { migrations } = await import('../migrations/sqlite')
       // libSQL creates the file but not its folder (e.g. ./data on a fresh clone in production).
       mkdirSync(path.dirname(path.resolve(settings.databaseUrl.slice('file:'.length))), { recursive: true })
       return sqliteAdapter({
@@ -34,7 +36,8 @@ export async function databaseAdapter(settings: Pick<Settings, 'databaseUrl' | '
       })
     }
     case 'postgres': {
-      const [{ postgresAdapter }, { migrations }] = await Promise.all([import('@payloadcms/db-postgres'), import('../migrations/postgres')])
+      const { postgresAdapter } = await import('@payloadcms/db-postgres')
+      const { migrations } = await import('../migrations/postgres')
       return postgresAdapter({
         pool: { connectionString: settings.databaseUrl },
         push: settings.schemaPush,
