@@ -100,6 +100,8 @@ describe('a killed server never corrupts data (SQLite)', () => {
 
     server = await spawnServer({ ...env, PHRASEBOOK_SEED: 'true' })
     expect(server.output()).toContain('phrases +' + (LIBRARY_SIZE - loaded))
+    // A development start pushes the schema unless told its database is current (PHRASEBOOK_SCHEMA_PUSH).
+    expect(server.output()).toContain('Pulling schema')
   })
 
   const tokens: Record<string, string> = {}

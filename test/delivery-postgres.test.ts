@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningServer, startServer } from '../src/server/start'
 import type { Settings } from '../src/settings'
-import { freshDatabaseUrl, testSettings } from './helpers/databases'
+import { freshDatabaseUrl, secondServerEnv, testSettings } from './helpers/databases'
 import { type ServerProcess, spawnServer } from './helpers/server'
 
 const API_KEY = 'delivery-pg-key-0123456789abcdef'
@@ -42,14 +42,7 @@ describe('two delivery processes on one PostgreSQL database', () => {
       })
       tokens[who] = ((await login.json()) as Json).token
     }
-    second = await spawnServer({
-      DATABASE_URL: settings.databaseUrl,
-      PHRASEBOOK_DATA_DIR: settings.dataDir,
-      PHRASEBOOK_SEED: 'false',
-      PHRASEBOOK_SCHEDULER_INTERVAL: '0',
-      PHRASEBOOK_RATE_LIMIT: String(RATE_LIMIT),
-      NODE_ENV: 'test',
-    })
+    second = await spawnServer(secondServerEnv(settings, { PHRASEBOOK_RATE_LIMIT: String(RATE_LIMIT) }))
   })
   afterAll(async () => {
     await second?.stop()

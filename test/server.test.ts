@@ -36,6 +36,11 @@ describe('the running server (SQLite, seeded)', () => {
     await server?.stop()
   })
 
+  it('starts on a copy of a current database without pushing the schema (PHRASEBOOK_SCHEMA_PUSH=false)', () => {
+    expect(server.output()).toContain('is ready at')
+    expect(server.output()).not.toContain('Pulling schema')
+  })
+
   it('answers /healthz and /readyz', async () => {
     const health = await api('/healthz')
     expect(health.status).toBe(200)

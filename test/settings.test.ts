@@ -57,6 +57,12 @@ describe('settings', () => {
     expect(resolveSettings({ ...env, PHRASEBOOK_SEED: 'false' }).seed).toBe(false)
   })
 
+  it('pushes the schema outside production unless PHRASEBOOK_SCHEMA_PUSH=false', () => {
+    const env = { PHRASEBOOK_DATA_DIR: dataDir }
+    expect(resolveSettings(env).schemaPush).toBe(true)
+    expect(resolveSettings({ ...env, PHRASEBOOK_SCHEMA_PUSH: 'false' }).schemaPush).toBe(false)
+  })
+
   it('reads the region zh-Hant stands for: Taiwan unless PHRASEBOOK_DEFAULT_TRADITIONAL says Hong Kong', () => {
     const env = { PHRASEBOOK_DATA_DIR: dataDir }
     expect(resolveSettings(env).defaultTraditional).toBe('zh-TW')

@@ -111,6 +111,23 @@ export async function seededServerEnv(kind: 'sqlite' | 'postgres', name: string)
   return { DATABASE_URL: databaseUrl, PHRASEBOOK_DATA_DIR: dataDir, PHRASEBOOK_SEED: 'false', ...schemaPushFor(databaseUrl) }
 }
 
+/**
+ * The environment for a second server process (`npm start`) on a test's database, beside the
+ * test's own server: the same database and secrets, nothing seeded, no schema push (the first
+ * server left the schema current), the scheduler off unless `env` turns it on.
+ */
+export function secondServerEnv(settings: Settings, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: settings.databaseUrl,
+    PHRASEBOOK_DATA_DIR: settings.dataDir,
+    PHRASEBOOK_SEED: 'false',
+    PHRASEBOOK_SCHEMA_PUSH: 'false',
+    PHRASEBOOK_SCHEDULER_INTERVAL: '0',
+    NODE_ENV: 'test',
+    ...env,
+  }
+}
+
 function dataDirOf(name: string): string {
   return path.join(TEST_TMP, `${name}-data`)
 }

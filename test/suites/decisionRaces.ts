@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { verifyAuditLog } from '../../src/audit/log'
 import { type RunningServer, startServer } from '../../src/server/start'
-import { freshDatabaseUrl, testSettings } from '../helpers/databases'
+import type { Settings } from '../../src/settings'
+import { freshDatabaseUrl, secondServerEnv, testSettings } from '../helpers/databases'
 import { type ServerProcess, spawnServer } from '../helpers/server'
 
 const REVIEWERS = ['reviewer_a', 'reviewer_b', 'reviewer_c'] as const
@@ -22,8 +23,7 @@ export function describeDecisionRaces(kind: 'sqlite' | 'postgres', options: { tw
     const tokens: Record<string, string> = {}
     let categoryId: number | string
     let auditKey: string
-    let databaseUrl: string
-    let dataDir: string
+    let settings: Settings
 
     const call = (base: string, path: string, who: string, body: unknown = {}) =>
       fetch(base + path, {
@@ -36,7 +36,7 @@ export function describeDecisionRaces(kind: 'sqlite' | 'postgres', options: { tw
 
     beforeAll(async () => {
       const name = `decision_races_${kind}`
-      const settings = testSettings(await freshDatabaseUrl(kind, name), name)
+      settings = testSettings(await freshDatabaseUrl(kind, name), name)
       auditKey = settings.auditKey
       server = await startServer(settings, { admin: false })
       for (const person of ['editor', ...REVIEWERS]) {
@@ -50,8 +50,6 @@ export function describeDecisionRaces(kind: 'sqlite' | 'postgres', options: { tw
         tokens[person] = ((await login.json()) as Json).token
       }
       categoryId = (await server.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'closing', name: '結束語' } })).id
-      databaseUrl = settings.databaseUrl
-      dataDir = settings.dataDir
     })
     afterAll(async () => {
       await second?.stop()
@@ -119,13 +117,7 @@ export function describeDecisionRaces(kind: 'sqlite' | 'postgres', options: { tw
 
     if (options.twoProcesses) {
       it(`lets exactly one win when the three are spread over two server processes, ${RACES} races out of ${RACES}`, async () => {
-        second = await spawnServer({
-          DATABASE_URL: databaseUrl,
-          PHRASEBOOK_DATA_DIR: dataDir,
-          PHRASEBOOK_SEED: 'false',
-          PHRASEBOOK_SCHEDULER_INTERVAL: '0',
-          NODE_ENV: 'test',
-        })
+        second = await spawnServer(secondServerEnv(settings))
         await runRaces([server.url, second.url], 'spread')
       }, 600_000)
     }

@@ -5,7 +5,7 @@ import { recordAudit, verifyAuditLog } from '../../src/audit/log'
 import { runDueJobs } from '../../src/jobs/scheduler'
 import { type RunningServer, startServer } from '../../src/server/start'
 import type { Settings } from '../../src/settings'
-import { type DatabaseKind, freshDatabaseUrl, runSql, startPayload, testSettings } from '../helpers/databases'
+import { type DatabaseKind, freshDatabaseUrl, runSql, secondServerEnv, startPayload, testSettings } from '../helpers/databases'
 import { spawnServer } from '../helpers/server'
 
 const PEOPLE = {
@@ -409,13 +409,7 @@ export function describeWorkflow(kind: Exclude<DatabaseKind, 'mongodb'>): void {
 
     it('publishes on schedule from a server process started after the approval (the schedule lives in the database)', async () => {
       const id = await approved('closing.after_restart', { publishAt: new Date(Date.now() + 1500).toISOString() })
-      const restarted = await spawnServer({
-        DATABASE_URL: settings.databaseUrl,
-        PHRASEBOOK_DATA_DIR: settings.dataDir,
-        PHRASEBOOK_SEED: 'false',
-        PHRASEBOOK_SCHEDULER_INTERVAL: '0.25',
-        NODE_ENV: 'test',
-      })
+      const restarted = await spawnServer(secondServerEnv(settings, { PHRASEBOOK_SCHEDULER_INTERVAL: '0.25' }))
       try {
         const deadline = Date.now() + 15_000
         while (!(await agentSees(id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
