@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http'
 import busboy from 'busboy'
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 
-import { DeliveryError, sendDeliveryError } from './deliveryRoutes'
+import { DeliveryError } from '../delivery/request'
+import { sendDeliveryError } from './deliveryRoutes'
 
 /** Body size limits: a phrase with every field full is about 20 KB; a spreadsheet import at most 10 MB. */
 export const BODY_LIMITS = {

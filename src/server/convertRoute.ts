@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 
 import { CONVERSION_TARGETS, isConversionTarget } from '../conversion'
 import { currentConverter } from '../conversion/currentConverter'
-import { DeliveryError, sendDeliveryError } from './deliveryRoutes'
+import { DeliveryError } from '../delivery/request'
+import { sendDeliveryError } from './deliveryRoutes'
 
 /** The longest text one request converts (a phrase is a sentence or two; a page is plenty). */
 export const MAX_CONVERT_CHARACTERS = 20_000

@@ -7,11 +7,6 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message } })
 }
 
-/** The same shape as a Web `Response`, for Payload endpoints (served without Express); `details` such as findings go beside the message. */
-export function errorResponse(status: number, code: string, message: string, details: Record<string, unknown> = {}): globalThis.Response {
-  return globalThis.Response.json({ error: { code, message, ...details } }, { status })
-}
-
 /** Last-resort handler: an error no route turned into an answer is logged and is a 500 in the API's shape. */
 export const jsonErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500

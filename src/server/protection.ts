@@ -7,7 +7,8 @@ import helmet from 'helmet'
 import type { MessageKey } from '../delivery/messages'
 import { MAX_DEPTH, MAX_LIMIT, MAX_WHERE_NESTING } from '../domain/queryBounds'
 import { overriddenQuery } from './apiRequests'
-import { DeliveryError, sendDeliveryError } from './deliveryRoutes'
+import { DeliveryError } from '../delivery/request'
+import { sendDeliveryError } from './deliveryRoutes'
 
 /**
  * Security headers that keep the admin working: Next renders inline scripts and styles, and

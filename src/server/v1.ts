@@ -11,7 +11,8 @@ import { currentForbiddenTerms } from '../lint/currentMatcher'
 import { parsedDeliveryBody } from './apiRequests'
 import { convertRoute, MAX_CONVERT_CHARACTERS } from './convertRoute'
 import { type CredentialCache, type Principal } from './credentials'
-import { addDeliveryRoutes, DeliveryError, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
+import { DeliveryError } from '../delivery/request'
+import { addDeliveryRoutes, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
 import type { UsageRecorder } from './usage'
 
 declare module 'express-serve-static-core' {

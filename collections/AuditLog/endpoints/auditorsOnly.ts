@@ -1,7 +1,7 @@
 import type { PayloadHandler, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../src/access'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 
 
 /** Wraps an endpoint handler so only auditors and admins reach it (401 signed out, 403 otherwise). */

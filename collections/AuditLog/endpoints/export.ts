@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { AUDIT_ACTIONS } from '../../../src/audit/chain'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 import { auditorsOnly } from './auditorsOnly'
 
 const PAGE_SIZE = 500

@@ -1,7 +1,7 @@
 import type { Endpoint, Where } from 'payload'
 
 import { hasRole } from '../../../src/access'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 
 /**
  * `GET /api/phrase-usage/summary?by=phrase|client&from=&to=`: how often each phrase (or each

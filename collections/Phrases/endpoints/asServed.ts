@@ -6,7 +6,7 @@ import { type PhraseVersionRecord, servedVersionAt, textsIn } from '../../../src
 import { holidaysOn, localDay } from '../../../src/domain/holidays'
 import { type DeliveryLocale, regionOf, servedLocales } from '../../../src/domain/locales'
 import { runtimeSettings } from '../../../src/runtimeSettings'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 

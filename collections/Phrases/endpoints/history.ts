@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isPerson } from '../../../src/access'
 import { diffPhraseVersions } from '../../../src/domain/phraseDiff'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 
 /** The versions of one phrase, newest first, as Payload stores them (`locale: 'all'`). */
 async function versionsOf(req: PayloadRequest, id: string) {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isPerson } from '../../../src/access'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 import { findingsOf } from './workflow'
 
 /** `GET /api/phrases/:id/lint`: the forbidden terms in the phrase's latest version, for its reviewers. */

@@ -1,7 +1,7 @@
 import { type Endpoint, restoreVersionOperation } from 'payload'
 
 import { isStorableId } from '../../../src/domain/documentIds'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 import { inTransaction } from '../../../src/transaction'
 import { said } from '../refusals'
 import { decide } from './workflow'

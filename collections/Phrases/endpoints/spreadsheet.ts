@@ -1,7 +1,7 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest, type Where } from 'payload'
 
 import { hasRole, isPerson } from '../../../src/access'
-import { errorResponse } from '../../../src/server/errors'
+import { errorResponse } from '../../../src/errorResponse'
 import {
   describeRowError,
   describeSpreadsheetError,

@@ -15,8 +15,8 @@ import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
 import { lintPhrase } from '../../../src/lint/reviewGate'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
-import { DeliveryError, phraseBody, readQuery } from '../../../src/server/deliveryRoutes'
-import { errorResponse } from '../../../src/server/errors'
+import { DeliveryError, phraseBody, readQuery } from '../../../src/delivery/request'
+import { errorResponse } from '../../../src/errorResponse'
 import { inTransaction } from '../../../src/transaction'
 
 const MAX_TEXT = 4000
