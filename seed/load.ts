@@ -8,7 +8,7 @@ import { storedOverridesFrom } from '../src/conversion/glossaryRules'
 import { forbiddenTermClassOf } from '../src/domain/forbiddenTermClasses'
 import { holidayCalendar } from '../src/domain/holidays'
 import type { Script } from '../src/domain/locales'
-import type { SeedWrite } from '../collections/Phrases/hooks/conversion'
+import { saying } from '../collections/writeIntent'
 import { categoryOfKey, readStandardLibrary, type Bilingual, type SeedPhrase, type StandardLibrary } from './library'
 
 /** Who the audit trail names for everything the loader writes. */
@@ -23,7 +23,7 @@ type Options = { auditKey: string; log?: (line: string) => void; library?: Stand
 
 // Writes run as the server itself: nobody's permissions apply to the import, and both scripts
 // come from the library (no conversion hooks).
-const asSystem = { overrideAccess: true, depth: 0, context: { seed: true } } as const
+const asSystem = { overrideAccess: true, depth: 0, context: saying({ kind: 'seed' }) } as const
 
 /** Adds the other-script (and English) values of localized fields to a document written in zh-Hant. */
 async function addLocales(
@@ -245,7 +245,7 @@ async function createPublishedPhrase(
   const localized = (locale: Script) => ({ title: phrase.title[locale], text: phrase.text[locale], agentNotes: phrase.agentNotes?.[locale] })
   const category = ids.categoryIds.get(categoryOfKey(phrase.key))
   if (category === undefined) throw new Error(`Phrase ${phrase.key}: unknown category`)
-  const seed: SeedWrite = { locales: { 'zh-Hant': localized('zh-Hant'), 'zh-Hans': localized('zh-Hans'), ...phrase.regions } }
+  const locales = { 'zh-Hant': localized('zh-Hant'), 'zh-Hans': localized('zh-Hans'), ...phrase.regions }
   const doc = await payload.create({
     collection: 'phrases',
     locale: 'zh-Hant',
@@ -271,7 +271,7 @@ async function createPublishedPhrase(
       sourceDocuments: phrase.source,
     },
     ...asSystem,
-    context: { seed, change: { action: 'publish', by: IMPORT_ACTOR.actorLabel, approvedBy: null } },
+    context: saying({ kind: 'seed', locales, change: { action: 'publish', by: IMPORT_ACTOR.actorLabel, approvedBy: null } }),
     req,
   })
   return doc.id

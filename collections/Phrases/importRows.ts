@@ -6,6 +6,7 @@ import type { ImportedPhrase } from '../../src/spreadsheet'
 import { preservingRequest } from '../../src/preservingRequest'
 import { runtimeSettings } from '../../src/runtimeSettings'
 import { inTransaction } from '../../src/transaction'
+import { saying } from '../writeIntent'
 
 type Id = number | string
 /** Ids of what imported rows refer to by name: categories by slug, holidays by code, phrases by key. */
@@ -64,7 +65,7 @@ export async function importRows(req: PayloadRequest, phrases: ImportedPhrase[],
         // from this row's script, over what a person wrote before, so the two say the same.
         const other = otherScript(source)
         const givesOther = Boolean(phrase.text[other] || phrase.title[other])
-        const context = givesOther ? {} : { convertOverPersonText: true }
+        const context = saying({ kind: 'import-row', convertOverPersonText: !givesOther })
         const doc = await preservingRequest(req, () =>
           existing
             ? req.payload.update({ ...asPerson, id: existing, locale: source, data, context })

@@ -7,7 +7,7 @@ import { bumpRevision } from '../../src/delivery/revisions'
 import type { WorkflowState } from '../../src/domain/workflow'
 import { preservingRequest } from '../../src/preservingRequest'
 import { inTransaction } from '../../src/transaction'
-import type { ChangeStamp } from './hooks/stampChange'
+import { type ChangeStamp, saying } from '../writeIntent'
 
 /** Who the audit trail and the history name when no person made the transition. */
 const SCHEDULER = 'Scheduler'
@@ -51,7 +51,7 @@ export async function writeTransition(req: PayloadRequest, phrase: PhraseRef, wr
           publishAt: write.publishAt?.toISOString() ?? null,
           ...(write.publish ? { pendingAuthors: [] } : {}),
         },
-        context: { workflow: true, change: stamp },
+        context: saying({ kind: 'transition', change: stamp }),
         overrideAccess: true,
         depth: 0,
         req,

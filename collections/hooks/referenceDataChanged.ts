@@ -1,10 +1,10 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, RequestContext } from 'payload'
 
 import { bumpRevision } from '../../src/delivery/revisions'
 
-const bump = (collection: string, req: Parameters<CollectionAfterChangeHook>[0]['req'], context: Record<string, unknown>) =>
+const bump = (collection: string, req: Parameters<CollectionAfterChangeHook>[0]['req'], context: RequestContext) =>
   // The import bumps once when it has loaded everything.
-  context.seed ? Promise.resolve() : bumpRevision(req.payload, { kind: 'reference', key: collection, change: 'changed' }, req)
+  context.write?.kind === 'seed' ? Promise.resolve() : bumpRevision(req.payload, { kind: 'reference', key: collection, change: 'changed' }, req)
 
 /**
  * Categories, holidays, scenarios and the glossary shape what agents are served: any change is a

@@ -22,11 +22,11 @@ function audit(req: PayloadRequest, before: Term | undefined, after: Term | unde
 
 /** The forbidden-term list decides what may be submitted: every change to it is audited (the import's excepted). */
 export const auditTermChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (!context.seed) await audit(req, operation === 'create' ? undefined : previousDoc, doc, operation === 'create' ? 'added' : 'changed')
+  if (context.write?.kind !== 'seed') await audit(req, operation === 'create' ? undefined : previousDoc, doc, operation === 'create' ? 'added' : 'changed')
   return doc
 }
 
 export const auditTermDeletion: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
-  if (!context.seed) await audit(req, doc, undefined, 'removed')
+  if (context.write?.kind !== 'seed') await audit(req, doc, undefined, 'removed')
   return doc
 }

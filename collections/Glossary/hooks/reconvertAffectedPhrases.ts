@@ -9,7 +9,7 @@ import { otherScript, type PhraseLocale, SCRIPTS, type Script } from '../../../s
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 import { inLocale, regionProposals } from '../../Phrases/hooks/conversion'
-import type { ChangeStamp } from '../../Phrases/hooks/stampChange'
+import { type ChangeStamp, saying } from '../../writeIntent'
 
 const RECONVERSION_ACTOR = 'Glossary re-conversion'
 
@@ -76,7 +76,7 @@ async function reconvert(
         draft: true,
         // Like a person's edit, it cancels an approval for later (the approval saw the old wording).
         data: { ...proposal, workflowState: 'draft', publishAt: null },
-        context: { conversion: true, reconversion: stamp },
+        context: saying({ kind: 'reproposal', change: stamp }),
         overrideAccess: true,
         depth: 0,
         req,
@@ -137,7 +137,7 @@ async function afterGlossaryChange(req: PayloadRequest, before: GlossaryDoc | nu
 }
 
 export const reconvertAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (context.seed) return doc
+  if (context.write?.kind === 'seed') return doc
   await afterGlossaryChange(req, operation === 'create' ? null : previousDoc, doc)
   return doc
 }

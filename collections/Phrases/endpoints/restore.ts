@@ -26,7 +26,7 @@ export const restoreEndpoint: Endpoint = {
     if (!version || String(version.parent) !== String(phrase.id)) {
       return errorResponse(404, 'version_not_found', said(req, 'version_not_found', { key: phrase.key, version: versionId }))
     }
-    req.context.restoredVersion = versionId
+    req.context.write = { kind: 'restore', version: versionId }
     // draft: true writes a new draft version and leaves what agents are served untouched.
     await restoreVersionOperation({ id: versionId, collection: req.payload.collections.phrases, draft: true, depth: 0, overrideAccess: true, req })
     return Response.json({ id: phrase.id, key: phrase.key, workflowState: 'draft', restoredVersion: versionId })

@@ -18,6 +18,7 @@ import { runtimeSettings } from '../../../src/runtimeSettings'
 import { DeliveryError, phraseBody, readQuery } from '../../../src/delivery/request'
 import { errorResponse } from '../../../src/errorResponse'
 import { inTransaction } from '../../../src/transaction'
+import { saying } from '../../writeIntent'
 
 const MAX_TEXT = 4000
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, MAX_TEXT) : '')
@@ -162,7 +163,7 @@ export const resolveAmbiguityEndpoint: Endpoint = {
         locale,
         draft: true,
         data: { [field as FlaggedField]: updated, ambiguities: remaining },
-        context: { resolvingAmbiguity: true },
+        context: saying({ kind: 'settle-flag' }),
         overrideAccess: false,
         user: req.user,
         depth: 0,

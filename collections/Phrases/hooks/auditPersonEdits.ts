@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook } from 'payload'
+import type { Phrase } from '../../../src/payload-types'
 
 import { isPerson } from '../../../src/access'
 import { recordAuditFor } from '../../../src/audit/log'
@@ -16,8 +17,9 @@ const asRecorded = (value: unknown) =>
  * before and after (in the locale written). Workflow transitions, the scheduler and the import
  * write their own entries; the machine's conversion follows the person's entry.
  */
-export const auditPersonEdits: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (context.workflow || context.seed || context.conversion || !isPerson(req.user)) return doc
+export const auditPersonEdits: CollectionAfterChangeHook<Phrase> = async ({ doc, previousDoc, operation, req, context }) => {
+  const write = context.write
+  if (write?.kind === 'transition' || write?.kind === 'seed' || write?.kind === 'reproposal' || !isPerson(req.user)) return doc
   const before: Record<string, unknown> = {}
   const after: Record<string, unknown> = {}
   for (const field of AUDITED_FIELDS) {
@@ -29,7 +31,8 @@ export const auditPersonEdits: CollectionAfterChangeHook = async ({ doc, previou
   const restoring = Boolean(context.isRestoringVersion)
   if (!restoring && operation === 'update' && Object.keys(after).length === 0) return doc
   const action = restoring ? 'restore' : operation === 'create' ? 'create' : 'edit'
-  const version = context.restoredVersion ? ` (version ${String(context.restoredVersion)})` : ''
+  const restoredVersion = write?.kind === 'restore' ? write.version : undefined
+  const version = restoredVersion ? ` (version ${restoredVersion})` : ''
   await recordAuditFor(req, {
     action,
     summary: restoring ? `${doc.key}: restored${version} as a new draft` : `${doc.key}: ${action} (${req.locale})`,
@@ -38,7 +41,7 @@ export const auditPersonEdits: CollectionAfterChangeHook = async ({ doc, previou
     documentKey: doc.key,
     locale: typeof req.locale === 'string' ? req.locale : null,
     before: operation === 'create' ? null : before,
-    after: restoring && context.restoredVersion ? { ...after, restoredVersion: String(context.restoredVersion) } : after,
+    after: restoring && restoredVersion ? { ...after, restoredVersion } : after,
   })
   return doc
 }

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook, FieldHook, PayloadRequest } from 'payload'
+import type { Phrase } from '../../../src/payload-types'
 
 import { currentConverter } from '../../../src/conversion/currentConverter'
 import type { PhraseConverter, PhraseFlag } from '../../../src/conversion/converter'
@@ -8,6 +9,7 @@ import { scriptOf } from '../../../src/conversion/targets'
 import { isPhraseLocale, isRegion, isScript, otherScript, PHRASE_TEXT_FIELDS, type PhraseLocale, type Region, type Script, SCRIPTS } from '../../../src/domain/locales'
 import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
+import type { SeededTexts } from '../../writeIntent'
 
 
 type LocaleValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string | null>>
@@ -18,10 +20,11 @@ const changed = (next: LocaleValues, previous: LocaleValues | undefined) =>
  * A person's save of a script makes that script human-written: no longer machine-converted and no
  * ambiguity flags. Unticking "machine converted" without editing confirms the conversion.
  */
-export const markPersonEdits: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
-  // A resolved flag writes the remaining flags itself (see the resolve-ambiguity endpoint); a
+export const markPersonEdits: CollectionBeforeChangeHook<Phrase> = ({ data, originalDoc, req, context }) => {
+  // A settled flag writes the remaining flags itself (see the resolve-ambiguity endpoint); a
   // restore brings back the marks and flags the version had.
-  if (context.conversion || context.seed || context.resolvingAmbiguity || context.isRestoringVersion || !isPhraseLocale(req.locale)) return data
+  const write = context.write?.kind
+  if (write === 'reproposal' || write === 'seed' || write === 'settle-flag' || context.isRestoringVersion || !isPhraseLocale(req.locale)) return data
   if (changed(data, originalDoc) || (data.machineConverted === false && originalDoc?.machineConverted)) {
     data.machineConverted = false
     data.ambiguities = null
@@ -71,22 +74,23 @@ const storedLocales = (req: PayloadRequest, originalDoc: Record<string, any>) =>
  * When a person writes one script, the other is generated from it in the same save (so every
  * version holds both), marked machine-converted with its ambiguity flags, and the written one
  * becomes the source script. A person's text in the other script is never overwritten by a
- * conversion, unless the save says so (`context.convertOverPersonText`: an import row that leaves
+ * conversion, unless the save says so (`convertOverPersonText`: an import row that leaves
  * that script empty, which converts it even where the given script is unchanged). Flags a person
  * settled in the earlier conversion stay settled where their clause is unchanged. Any save that
  * changes a script (a settled flag and a glossary re-conversion included) proposes the regions
  * again from the scripts as the save leaves them (see `proposeRegions`). A restore through the
  * endpoint brings back every locale of the version.
  */
-export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, originalDoc, req, context }) => {
-  // A glossary re-conversion writes each locale it changes itself, with the converter as it now stands.
-  if (context.conversion || !originalDoc) return data
-  const seeded = (context.seed as SeedWrite | undefined)?.locales
-  if (seeded && isScript(req.locale)) return writeSeededLocales(req, data, originalDoc, req.locale, seeded)
-  if (isRegion(req.locale)) return context.seed || context.resolvingAmbiguity ? data : writeFirstInRegion(req, req.locale, data, originalDoc)
+export const convertOtherScript: CollectionBeforeChangeHook<Phrase> = async ({ data, originalDoc, req, context }) => {
+  const write = context.write
+  // A glossary re-proposal writes each locale it changes itself, with the converter as it now stands.
+  if (write?.kind === 'reproposal' || !originalDoc) return data
+  if (write?.kind === 'seed' && write.locales && isScript(req.locale)) return writeSeededLocales(req, data, originalDoc, req.locale, write.locales)
+  if (isRegion(req.locale)) return write?.kind === 'seed' || write?.kind === 'settle-flag' ? data : writeFirstInRegion(req, req.locale, data, originalDoc)
   if (!isScript(req.locale)) return data
-  if (context.isRestoringVersion) return context.restoredVersion === undefined ? data : restoreEveryLocale(req, data, originalDoc, String(context.restoredVersion))
-  if (!changed(data, originalDoc) && !context.convertOverPersonText) return data
+  if (context.isRestoringVersion) return write?.kind === 'restore' ? restoreEveryLocale(req, data, originalDoc, write.version) : data
+  const convertOverPersonText = write?.kind === 'import-row' && write.convertOverPersonText
+  if (!changed(data, originalDoc) && !convertOverPersonText) return data
   // Collection hooks run before the fields are validated: a text that is no text is refused there.
   if (PHRASE_TEXT_FIELDS.some((field) => data[field] != null && typeof data[field] !== 'string')) return data
   const converter = await currentConverter(req.payload)
@@ -101,7 +105,7 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
     [source]: data.ambiguities !== undefined ? (data.ambiguities as PhraseFlag[] | null) : (inLocale(stored, source).ambiguities as PhraseFlag[] | null),
     [target]: existing.ambiguities as PhraseFlag[] | null,
   } as Record<Script, readonly PhraseFlag[] | null>
-  if (!context.seed && !context.resolvingAmbiguity && (!personWritten(existing) || context.convertOverPersonText)) {
+  if (write?.kind !== 'seed' && write?.kind !== 'settle-flag' && (!personWritten(existing) || convertOverPersonText)) {
     const earlier = existing.machineConverted ? { source: textsOf(inLocale(stored, source)), converted: textsOf(existing), flags: existing.ambiguities as PhraseFlag[] | null } : undefined
     const converted = convertedScript(converter, scripts[source], target, earlier)
     data.sourceScript = source
@@ -114,13 +118,11 @@ export const convertOtherScript: CollectionBeforeChangeHook = async ({ data, ori
 }
 
 /**
- * A phrase of the standard library is written whole in one save (`context.seed`): both scripts as
+ * A phrase of the standard library is written whole in one save (a `seed` write): both scripts as
  * the library gives them, each served region's own wording where the library gives one (a
  * person's, never replaced by a later proposal), and the other regions proposed from the scripts.
  */
-export type SeedWrite = { locales: Partial<Record<PhraseLocale, LocaleValues>> }
-
-async function writeSeededLocales(req: PayloadRequest, data: Record<string, any>, originalDoc: object, saved: Script, locales: SeedWrite['locales']) {
+async function writeSeededLocales(req: PayloadRequest, data: Record<string, any>, originalDoc: object, saved: Script, locales: Partial<Record<PhraseLocale, SeededTexts>>) {
   const other = otherScript(saved)
   const written = (values: LocaleValues | undefined) => ({ ...values, machineConverted: false, ambiguities: null })
   queueWrite(originalDoc, other, written(locales[other]))

@@ -1,24 +1,22 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Phrase } from '../../../src/payload-types'
 
 import { isPerson } from '../../../src/access'
 import { actorOf } from '../../../src/audit/actor'
-
-/** What the workflow endpoints, the scheduler and the import say about the version they write. */
-export type ChangeStamp = { action: string; by: string; comment?: string | null; approvedBy?: string | null }
 
 /**
  * Every version records what made it, who, and who approved it, so the history can name author,
  * approver and comment per version (Payload's versions keep the document only).
  */
-export const stampChange: CollectionBeforeChangeHook = ({ data, operation, req, context }) => {
-  const stamp = context.change as ChangeStamp | undefined
-  // A glossary change's re-conversion is a change of its own, which nobody has approved yet.
+export const stampChange: CollectionBeforeChangeHook<Phrase> = ({ data, operation, req, context }) => {
+  const write = context.write
+  // A glossary change's re-proposal is a change of its own, which nobody has approved yet.
   // (A person's save converts the other script in the same version, so it needs no stamp.)
-  const reconversion = context.reconversion as ChangeStamp | undefined
-  if (reconversion) {
-    data.changeAction = reconversion.action
-    data.changedBy = reconversion.by
-    data.changeComment = reconversion.comment ?? null
+  const stamp = write && 'change' in write ? write.change : undefined
+  if (write?.kind === 'reproposal') {
+    data.changeAction = write.change.action
+    data.changedBy = write.change.by
+    data.changeComment = write.change.comment ?? null
     data.approvedBy = null
   } else if (stamp) {
     data.changeAction = stamp.action

@@ -1,4 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
+import type { Phrase } from '../../../src/payload-types'
 
 import { isScript, otherScript, PHRASE_TEXT_FIELDS, REGIONS, type Script } from '../../../src/domain/locales'
 import { currentForbiddenTerms } from '../../../src/lint/currentMatcher'
@@ -16,7 +17,7 @@ type ScriptValues = Partial<Record<(typeof PHRASE_TEXT_FIELDS)[number], string |
  * forbidden-term list shows on the phrase's next save (review itself always lints afresh). This
  * runs before the fields are validated, so a value that is not text yet is not linted.
  */
-export const summarizeReviewNeeds: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const summarizeReviewNeeds: CollectionBeforeChangeHook<Phrase> = async ({ data, originalDoc, operation, req }) => {
   if (!isScript(req.locale)) return data
   const written: ScriptValues = { ...originalDoc, ...data }
   const otherLocale = otherScript(req.locale)
