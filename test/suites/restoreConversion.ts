@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { saying } from '../../collections/writeIntent'
 import { type RunningServer, startServer } from '../../src/server/start'
 import { type DatabaseKind, freshDatabaseUrl, testSettings } from '../helpers/databases'
 import { signInPeople } from '../helpers/people'
@@ -149,7 +150,8 @@ export function describeRestoreConversion(kind: Exclude<DatabaseKind, 'mongodb'>
         locale: 'zh-Hans',
         draft: true,
         data: { _status: 'draft', key: 'closing.legacy', category: categoryId as number, title: '回复干先生', text: '衣服都干了。' },
-        context: { conversion: true },
+        // Saved as given, one locale only: the write intent of a glossary re-proposal converts nothing.
+        context: saying({ kind: 'reproposal', change: { action: 'edit', by: 'an earlier release' } }),
         overrideAccess: true,
       })
       const [old] = await historyOf(legacy.id)
