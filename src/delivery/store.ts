@@ -92,7 +92,8 @@ async function readScenarios(payload: Payload, names: Names): Promise<Scenario[]
   }))
 }
 
-let running: DeliveryStore | null = null
+/** The store serving each Payload instance of this process (a test file may start more than one). */
+const running = new Map<Payload, DeliveryStore>()
 
 export type DeliveryStats = { revision: number; phrases: number; lastBuildMs: number; lastBuildKind: 'full' | 'patch' | null; heapUsedBytes: number }
 
@@ -123,13 +124,13 @@ export class DeliveryStore {
       this.refresh().catch((error) => this.payload.logger.error({ err: error }, 'Delivery snapshot refresh failed'))
     }, pollMs)
     this.timer.unref()
-    running = this
+    running.set(this.payload, this)
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
-    if (running === this) running = null
+    if (running.get(this.payload) === this) running.delete(this.payload)
     await this.refreshing
   }
 
@@ -206,14 +207,14 @@ export class DeliveryStore {
   }
 }
 
-/** Figures for benchmarks and health checks: the store running in this process, if any. */
+/** Figures for benchmarks and health checks: the store of this process's server, if it runs one. */
 export function deliveryStats(): DeliveryStats | null {
-  return running?.stats() ?? null
+  return running.values().next().value?.stats() ?? null
 }
 
-/** The store serving `/v1` in this process (null in a process without one, e.g. a script). */
-export function runningDeliveryStore(): DeliveryStore | null {
-  return running
+/** The store serving `/v1` for this Payload instance (null without one, e.g. in a script). */
+export function deliveryStoreOf(payload: Payload): DeliveryStore | null {
+  return running.get(payload) ?? null
 }
 
 /** Loads the snapshot and keeps it current (see `DeliveryStore`); stop it on shutdown. */

@@ -6,7 +6,7 @@ import { currentConverter } from '../../../src/conversion/currentConverter'
 import { convertedScript } from '../../../src/conversion/phraseScript'
 import { proposalSource } from '../../../src/conversion/regionalProposals'
 import { message, requestLanguage } from '../../../src/delivery/messages'
-import { runningDeliveryStore } from '../../../src/delivery/store'
+import { deliveryStoreOf } from '../../../src/delivery/store'
 import { resolvePhrase } from '../../../src/delivery/snapshot'
 import { isPhraseLocale, isScript, otherScript, PHRASE_LOCALES, type PhraseLocale, type Script, SCRIPTS } from '../../../src/domain/locales'
 import { variableCheck } from '../../../src/domain/variableCheck'
@@ -184,7 +184,7 @@ export const previewEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!isPerson(req.user)) return signInFirst()
-    const store = runningDeliveryStore()
+    const store = deliveryStoreOf(req.payload)
     if (!store) return errorResponse(503, 'delivery_unavailable', 'The delivery snapshot is not running in this process.')
     const id = String(req.routeParams?.id)
     const latest = await latestVersion(req, id)
