@@ -1,9 +1,10 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { recordAuditFor } from '../../../src/audit/log'
+import type { ApiClient } from '../../../src/payload-types'
 
 /** A new agent tool with an API key is in the audit trail (never the key itself). */
-export const auditApiClientCreation: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+export const auditApiClientCreation: CollectionAfterChangeHook<ApiClient> = async ({ doc, operation, req }) => {
   if (operation !== 'create') return doc
   await recordAuditFor(req, {
     action: 'api_client_created',

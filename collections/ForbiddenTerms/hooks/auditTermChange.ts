@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { recordAuditFor } from '../../../src/audit/log'
+import type { ForbiddenTerm } from '../../../src/payload-types'
 
 type Term = { id: number | string; term?: string | null; class?: string; severity?: string; suggestion?: string | null }
 
@@ -21,12 +22,12 @@ function audit(req: PayloadRequest, before: Term | undefined, after: Term | unde
 }
 
 /** The forbidden-term list decides what may be submitted: every change to it is audited (the import's excepted). */
-export const auditTermChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+export const auditTermChange: CollectionAfterChangeHook<ForbiddenTerm> = async ({ doc, previousDoc, operation, req, context }) => {
   if (context.write?.kind !== 'seed') await audit(req, operation === 'create' ? undefined : previousDoc, doc, operation === 'create' ? 'added' : 'changed')
   return doc
 }
 
-export const auditTermDeletion: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+export const auditTermDeletion: CollectionAfterDeleteHook<ForbiddenTerm> = async ({ doc, req, context }) => {
   if (context.write?.kind !== 'seed') await audit(req, doc, undefined, 'removed')
   return doc
 }

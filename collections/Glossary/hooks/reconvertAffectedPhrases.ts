@@ -10,6 +10,7 @@ import { preservingRequest } from '../../../src/preservingRequest'
 import { runtimeSettings } from '../../../src/runtimeSettings'
 import { inLocale, regionProposals } from '../../Phrases/hooks/conversion'
 import { type ChangeStamp, saying } from '../../writeIntent'
+import type { Glossary } from '../../../src/payload-types'
 
 const RECONVERSION_ACTOR = 'Glossary re-conversion'
 
@@ -136,13 +137,13 @@ async function afterGlossaryChange(req: PayloadRequest, before: GlossaryDoc | nu
   await reconvertPhrasesContaining(req.payload, terms, { req, log: (line) => req.payload.logger.info(line) })
 }
 
-export const reconvertAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+export const reconvertAfterChange: CollectionAfterChangeHook<Glossary> = async ({ doc, previousDoc, operation, req, context }) => {
   if (context.write?.kind === 'seed') return doc
   await afterGlossaryChange(req, operation === 'create' ? null : previousDoc, doc)
   return doc
 }
 
-export const reconvertAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const reconvertAfterDelete: CollectionAfterDeleteHook<Glossary> = async ({ doc, req }) => {
   await afterGlossaryChange(req, doc, null)
   return doc
 }
