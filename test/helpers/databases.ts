@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import pg from 'pg'
@@ -6,19 +6,8 @@ import { getPayload, type Payload } from 'payload'
 
 import { createPayloadConfig } from '../../src/createPayloadConfig'
 import { resolveSettings, type Settings } from '../../src/settings'
-import {
-  connectToPostgres,
-  copyTemplateDataDir,
-  type LibraryName,
-  POSTGRES_ADMIN_URL,
-  postgresTemplate,
-  SQLITE_STAMP,
-  sqliteTemplate,
-  TEMPLATE_DATA_DIR,
-  templateInputsDigest,
-  templateStamp,
-  TEST_TMP,
-} from '../setup/templates'
+import { TEMPLATES_READY } from '../setup/globalSetup.js'
+import { connectToPostgres, copyTemplateDataDir, type LibraryName, POSTGRES_ADMIN_URL, postgresTemplate, sqliteTemplate, TEST_TMP } from '../setup/templates'
 
 export { POSTGRES_ADMIN_URL, TEST_TMP }
 
@@ -68,16 +57,8 @@ export function freshMongoUrl(name: string): string {
 export async function freshDatabaseUrl(kind: DatabaseKind, name: string): Promise<string> {
   if (kind === 'mongodb') return freshMongoUrl(name)
   // `npm run test:quick` builds no templates: a blank file, whose start pushes the schema.
-  if (kind === 'sqlite' && !sqliteTemplatesAreCurrent()) return freshSqliteUrl(name)
+  if (kind === 'sqlite' && !process.env[TEMPLATES_READY]) return freshSqliteUrl(name)
   return (await copyOfTemplate(kind, name, 'empty')).databaseUrl
-}
-
-let sqliteTemplatesCurrent: boolean | undefined
-/** Whether the SQLite templates were built from the sources as they are now (`npm test`'s setup makes sure of it). */
-function sqliteTemplatesAreCurrent(): boolean {
-  sqliteTemplatesCurrent ??=
-    existsSync(SQLITE_STAMP) && existsSync(path.join(TEMPLATE_DATA_DIR, '.audit-key')) && readFileSync(SQLITE_STAMP, 'utf8') === templateStamp(templateInputsDigest())
-  return sqliteTemplatesCurrent
 }
 
 /** Databases this test file copied from a template: their schema is current, so a start skips the push. */
