@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 
 import { benchAuditOverhead } from './auditOverhead'
+import { benchChanges, changesTable } from './changes'
 import { benchConversion } from './conversion'
 import { benchGlossaryChange } from './glossaryChange'
 import { benchDelivery, deliveryMarkdown, deliveryTable, deliveryVerdict, parseSizes } from './delivery'
@@ -162,6 +163,35 @@ try {
   console.log(`delivery: skipped (${(error as Error).message})`)
 }
 }
+if (wanted('changes')) {
+console.log('\nFrom a publish to the snapshot that serves it')
+const latencies = []
+for (const kind of ['sqlite', 'postgres'] as const) {
+  try {
+    latencies.push(...(await benchChanges(kind)))
+  } catch (error) {
+    console.log(`${kind}: skipped (${(error as Error).message.split('\n')[0]})`)
+  }
+}
+const latencyTable = changesTable(latencies)
+console.log(latencyTable)
+doc = replaceSection(
+  doc,
+  'changes',
+  `## From a publish to the snapshot that serves it (issue 18)
+
+${machine}. A change agents can see (a new category, so a new delivery revision) made through the
+Local API, by the process that serves \`/v1\` or by another process on the same database (a second
+Payload instance with a change feed of its own). Timed from the call that writes it to the moment
+the serving process's snapshot has the revision: through the change feed (an announcement at
+commit in the writing process; \`NOTIFY\` on PostgreSQL and the data-version check every 250 ms on
+SQLite for other processes) and, side by side in the same run, through the 250 ms poll of the
+newest revision that the feed replaced. The write itself is in both.
+
+${latencyTable}`,
+)
+}
+
 if (wanted('lint')) {
 console.log('\nForbidden-term lint')
 const lint = benchLint()

@@ -21,6 +21,7 @@ import { Users } from '../collections/Users'
 import { checkedInput, guardedOperations } from '../collections/fields/inputChecks'
 import { payloadCollectionsForPeopleOnly, refuseDisabledApiClients, verifyEmailOnlyWhereVerified, versionsForPeopleOnly, withoutRoutesOfUnusedFeatures } from './access'
 import { installAppendOnlyGuards } from './audit/appendOnly'
+import { announceOnCommit } from './changes/announce'
 import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
 import { REGION_LABELS, REGIONS } from './domain/locales'
 import { MAX_DEPTH } from './domain/queryBounds'
@@ -81,6 +82,7 @@ export async function createPayloadConfig(settings: Settings): Promise<Sanitized
     telemetry: false,
     onInit: async (payload) => {
       await serializeSqliteTransactions(payload, SQLITE_BUSY_TIMEOUT_MS)
+      announceOnCommit(payload, settings.databaseUrl)
       await installAppendOnlyGuards(payload)
       refuseDisabledApiClients(payload, ApiClients.slug)
     },

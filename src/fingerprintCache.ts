@@ -1,9 +1,8 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-/** How long a process trusts what it built before asking the database whether the source changed. */
-export const FINGERPRINT_CHECK_INTERVAL_MS = 1000
+import { changeFeedOf } from './changes/announce'
 
-type Cached<T> = { value: T; fingerprint: string; checkedAt: number }
+type Cached<T> = { built?: { value: T; fingerprint: string }; current?: Promise<T>; checkAgain: boolean }
 
 /** Count and latest change of a collection: any edit, addition or deletion changes it. */
 async function fingerprintOf(payload: Payload, collection: CollectionSlug): Promise<string> {
@@ -13,22 +12,34 @@ async function fingerprintOf(payload: Payload, collection: CollectionSlug): Prom
 
 /**
  * Something built from a whole collection (the converter from the glossary, the matcher from the
- * forbidden terms), rebuilt in every server process within a second of a change to it, with no
- * shared memory between processes.
+ * forbidden terms), trusted until the change feed says the collection (or anything) changed; the
+ * next use then compares the collection's fingerprint and rebuilds only if it moved.
  */
 export function builtFromCollection<T>(collection: CollectionSlug, build: (payload: Payload) => Promise<T>): (payload: Payload) => Promise<T> {
   const cache = new WeakMap<Payload, Cached<T>>()
   return async (payload) => {
-    const cached = cache.get(payload)
-    const now = Date.now()
-    if (cached && now - cached.checkedAt < FINGERPRINT_CHECK_INTERVAL_MS) return cached.value
-    const fingerprint = await fingerprintOf(payload, collection)
-    if (cached && cached.fingerprint === fingerprint) {
-      cached.checkedAt = now
-      return cached.value
+    let cached = cache.get(payload)
+    if (!cached) {
+      const entry: Cached<T> = { checkAgain: true }
+      cache.set(payload, (cached = entry))
+      changeFeedOf(payload).follow([collection], () => {
+        entry.checkAgain = true
+      })
     }
-    const value = await build(payload)
-    cache.set(payload, { value, fingerprint, checkedAt: now })
-    return value
+    if (cached.checkAgain || !cached.current) {
+      // Cleared before reading: a change announced while this reads or builds asks for another check.
+      cached.checkAgain = false
+      const entry = cached
+      entry.current = (async () => {
+        const fingerprint = await fingerprintOf(payload, collection)
+        if (entry.built?.fingerprint === fingerprint) return entry.built.value
+        const value = await build(payload)
+        entry.built = { value, fingerprint }
+        return value
+      })()
+      // A failed read or build is tried again by the next use.
+      entry.current.catch(() => (entry.checkAgain = true))
+    }
+    return cached.current!
   }
 }

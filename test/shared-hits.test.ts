@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
-import { type PgPool, PostgresHitExchange, SharedHitStore } from '../src/server/sharedHits'
+import { type PgPool, PostgresNotifications } from '../src/postgresNotifications'
+import { PostgresHitExchange, SharedHitStore } from '../src/server/sharedHits'
 import { freshPostgresUrl } from './helpers/databases'
 import { eventually } from './helpers/wait'
 
@@ -17,14 +18,15 @@ const shared = (check: () => void) => eventually(check, { withinMs: 5_000, stepM
  */
 describe('rate limit hits shared between processes on one PostgreSQL database', () => {
   const pools: pg.Pool[] = []
-  const exchanges: PostgresHitExchange[] = []
+  const listeners: PostgresNotifications[] = []
   const stores: SharedHitStore[] = []
 
   const serverProcess = async (counter = 'delivery', windowMs = 60_000) => {
     const pool = new pg.Pool({ connectionString: url, max: 3 })
     pools.push(pool)
-    const exchange = await PostgresHitExchange.start(pool as unknown as PgPool, (line) => logged.push(line))
-    exchanges.push(exchange)
+    const notifications = await PostgresNotifications.start(pool as unknown as PgPool, (line) => logged.push(line))
+    listeners.push(notifications)
+    const exchange = await PostgresHitExchange.start(notifications)
     const store = new SharedHitStore(counter, exchange, SHARE_EVERY_MS)
     store.init({ windowMs })
     stores.push(store)
@@ -38,7 +40,7 @@ describe('rate limit hits shared between processes on one PostgreSQL database', 
   })
   afterAll(async () => {
     for (const store of stores) store.shutdown()
-    for (const exchange of exchanges) await exchange.stop()
+    for (const notifications of listeners) await notifications.stop()
     for (const pool of pools) await pool.end()
   })
 
@@ -118,8 +120,9 @@ describe('rate limit hits shared between processes on one PostgreSQL database', 
   it('closes its listening connection when it stops: the pool never lends it out, and a later error is not its business', async () => {
     const pool = new pg.Pool({ connectionString: url, max: 1 })
     pools.push(pool)
-    const exchange = await PostgresHitExchange.start(pool as unknown as PgPool, (line) => logged.push(line))
-    await exchange.stop()
+    const notifications = await PostgresNotifications.start(pool as unknown as PgPool, (line) => logged.push(line))
+    await PostgresHitExchange.start(notifications)
+    await notifications.stop()
     // The listening connection is closed, not kept idle in the pool (a server restart would kill it there, and the pool would throw).
     expect(pool.totalCount).toBe(0)
     const client = await pool.connect()

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { apiClientsChanged, isAdmin } from '../../src/access'
+import { isAdmin } from '../../src/access'
+import { announceChanges } from '../hooks/announceChanges'
 import { auditDeletion } from '../hooks/auditDeletion'
 import { auditApiClientCreation } from './hooks/auditCreation'
 
@@ -8,6 +9,8 @@ import { auditApiClientCreation } from './hooks/auditCreation'
  * Agent tools (desktops, chat consoles, bots). They authenticate with
  * `Authorization: api-clients API-Key <key>` and only read published content.
  */
+const announced = announceChanges('api-clients')
+
 export const ApiClients: CollectionConfig = {
   slug: 'api-clients',
   labels: {
@@ -16,11 +19,11 @@ export const ApiClients: CollectionConfig = {
   },
   auth: { useAPIKey: true, disableLocalStrategy: true },
   hooks: {
-    // What this process checked about a client's key before a change is checked again at once.
-    afterChange: [auditApiClientCreation, () => apiClientsChanged()],
+    // What any process checked about a client's key before a change is checked again at once.
+    afterChange: [auditApiClientCreation, ...announced.afterChange],
     // Never the key itself.
     afterDelete: [
-      () => apiClientsChanged(),
+      ...announced.afterDelete,
       auditDeletion('api-clients', (doc) => ({
         key: doc.name,
         before: { name: doc.name, description: doc.description ?? null, enabled: doc.enabled ?? true, apiKeyEnabled: Boolean(doc.enableAPIKey) },

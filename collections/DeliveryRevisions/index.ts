@@ -5,7 +5,7 @@ import { isAdmin, nobody } from '../../src/access'
 /**
  * The delivery revision counter, one row per change agents can see: a phrase published or
  * withdrawn, or reference data (categories, holidays, scenarios, glossary) changed. Every server
- * process polls the newest revision to refresh its snapshot, and `/v1/changes` reads it for delta
+ * process's snapshot follows it (through the change feed), and `/v1/changes` reads it for delta
  * sync. Written by server code only.
  */
 export const DeliveryRevisions: CollectionConfig = {

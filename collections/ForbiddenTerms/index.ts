@@ -2,7 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { isPersonOrApiClient, isReviewer } from '../../src/access'
 import { FORBIDDEN_TERM_CLASSES } from '../../src/domain/forbiddenTermClasses'
+import { announceChanges } from '../hooks/announceChanges'
 import { auditTermChange, auditTermDeletion } from './hooks/auditTermChange'
+
+const announced = announceChanges('forbidden-terms')
 
 /** 服務忌語: what an agent must never say (block) or should avoid (warn), with a better phrasing. */
 export const ForbiddenTerms: CollectionConfig = {
@@ -13,7 +16,7 @@ export const ForbiddenTerms: CollectionConfig = {
   },
   admin: { useAsTitle: 'term', defaultColumns: ['term', 'class', 'severity', 'suggestion'] },
   access: { read: isPersonOrApiClient, create: isReviewer, update: isReviewer, delete: isReviewer },
-  hooks: { afterChange: [auditTermChange], afterDelete: [auditTermDeletion] },
+  hooks: { afterChange: [auditTermChange, ...announced.afterChange], afterDelete: [auditTermDeletion, ...announced.afterDelete] },
   fields: [
     {
       name: 'term',

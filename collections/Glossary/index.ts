@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isPersonOrApiClient } from '../../src/access'
+import { announceChanges } from '../hooks/announceChanges'
 import { referenceDataChanged } from '../hooks/referenceDataChanged'
 import { reconvertAfterChange, reconvertAfterDelete } from './hooks/reconvertAffectedPhrases'
 
 const glossaryChanged = referenceDataChanged('glossary')
+const announced = announceChanges('glossary')
 
 /**
  * Conversion vocabulary beyond OpenCC: protected terms (brand names that never convert) and
@@ -19,8 +21,8 @@ export const Glossary: CollectionConfig = {
   admin: { useAsTitle: 'term', defaultColumns: ['term', 'protect', 'note'] },
   access: { read: isPersonOrApiClient, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
-    afterChange: [reconvertAfterChange, ...glossaryChanged.afterChange],
-    afterDelete: [reconvertAfterDelete, ...glossaryChanged.afterDelete],
+    afterChange: [reconvertAfterChange, ...glossaryChanged.afterChange, ...announced.afterChange],
+    afterDelete: [reconvertAfterDelete, ...glossaryChanged.afterDelete, ...announced.afterDelete],
   },
   fields: [
     {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, StaticLabel } from 'payload'
 
 import { adminFieldOnly, hasRole, isAdmin, isAdminOrSelf, ROLES } from '../../src/access'
+import { announceChanges, announceSignOut } from '../hooks/announceChanges'
 import { auditDeletion } from '../hooks/auditDeletion'
 import { auditLoginFailure } from './hooks/auditLoginFailure'
 import { auditRoleChange } from './hooks/auditRoleChange'
@@ -13,6 +14,8 @@ const ROLE_LABELS: Record<(typeof ROLES)[number], StaticLabel> = {
   auditor: { en: 'Auditor', zh: '审计员', 'zh-TW': '稽核員' },
 }
 
+const announced = announceChanges('users')
+
 /** People who sign in to the admin: operations editors, reviewers, auditors and admins. */
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -22,8 +25,9 @@ export const Users: CollectionConfig = {
   },
   auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
   hooks: {
-    afterChange: [auditRoleChange],
-    afterDelete: [auditDeletion('users', (doc) => ({ key: doc.email, before: { email: doc.email, name: doc.name ?? null, roles: doc.roles ?? [] } }))],
+    afterChange: [auditRoleChange, ...announced.afterChange],
+    afterDelete: [auditDeletion('users', (doc) => ({ key: doc.email, before: { email: doc.email, name: doc.name ?? null, roles: doc.roles ?? [] } })), ...announced.afterDelete],
+    afterLogout: [announceSignOut],
     afterError: [auditLoginFailure, explainLockout],
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },

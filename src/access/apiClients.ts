@@ -1,16 +1,5 @@
 import type { AuthStrategy, Payload } from 'payload'
 
-let generation = 0
-
-/**
- * Counts changes to API clients in this process, so what was checked about a key before a
- * change (e.g. the credential cache of /v1) is checked again at once after it.
- */
-export const apiClientsGeneration = (): number => generation
-export const apiClientsChanged = (): void => {
-  generation += 1
-}
-
 /**
  * A disabled API client (`enabled: false`) authenticates as nobody wherever Payload
  * authenticates (REST, GraphQL, versions, /access, custom endpoints, the admin): Payload's own

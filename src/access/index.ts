@@ -1,5 +1,5 @@
 export { adminFieldOnly } from './adminFieldOnly'
-export { apiClientsChanged, apiClientsGeneration, refuseDisabledApiClients } from './apiClients'
+export { refuseDisabledApiClients } from './apiClients'
 export { canEditPhrases } from './canEditPhrases'
 export { isAdmin } from './isAdmin'
 export { isAdminOrSelf } from './isAdminOrSelf'

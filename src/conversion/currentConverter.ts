@@ -7,7 +7,7 @@ import { glossaryRuleFrom, type StoredGlossaryEntry } from './glossaryRules'
 
 /**
  * The converter with the built-in call-centre overrides and the glossary as the database has it.
- * Every server process rebuilds it within a second of a glossary change (no shared memory needed).
+ * Every server process rebuilds it on its first use after a glossary change (the change feed).
  */
 export const currentConverter: (payload: Payload) => Promise<PhraseConverter> = builtFromCollection('glossary', (payload) => loadConverter(payload))
 

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { announceChange } from '../changes/announce'
 import { appendInSequence } from '../sequence'
 
 /** Any number, the same in every process: the PostgreSQL advisory lock that orders revisions. */
@@ -11,7 +12,8 @@ export type RevisionChange =
 
 /**
  * Records a change agents can see as the next delivery revision, in the transaction of `req`
- * where there is one, so the revision appears exactly when the change commits.
+ * where there is one, so the revision appears exactly when the change commits, and announces it
+ * to every process's delivery snapshot then.
  */
 export function bumpRevision(payload: Payload, change: RevisionChange, req?: Partial<PayloadRequest>): Promise<void> {
   return appendInSequence(
@@ -27,6 +29,7 @@ export function bumpRevision(payload: Payload, change: RevisionChange, req?: Par
         overrideAccess: true,
         req: tx,
       })
+      await announceChange(payload, { collection: 'delivery-revisions', revision }, tx)
     },
     req,
   )

@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 
+import { changeFeedOf } from '../changes/announce'
 import type { Script } from '../domain/locales'
 import { runtimeSettings } from '../runtimeSettings'
 import { currentRevision, revisionsSince } from './revisions'
@@ -14,8 +15,6 @@ import {
   type Snapshot,
 } from './snapshot'
 
-/** How often each process asks the database for the newest revision (a publish shows within 1 s). */
-export const REVISION_POLL_MS = 250
 /** Past this many changed phrases a full rebuild is cheaper than patching. */
 const PATCH_LIMIT = 500
 
@@ -98,14 +97,15 @@ const running = new Map<Payload, DeliveryStore>()
 export type DeliveryStats = { revision: number; phrases: number; lastBuildMs: number; lastBuildKind: 'full' | 'patch' | null; heapUsedBytes: number }
 
 /**
- * The published library in memory, as every `/v1` read serves it. Each process polls the
- * newest delivery revision and catches up on its own: phrases that changed are re-read and
- * patched in, anything else (categories, holidays, scenarios) rebuilds it whole. No
- * process needs another's memory, so requests can go to any of them.
+ * The published library in memory, as every `/v1` read serves it. Each process follows the
+ * change feed (a new delivery revision, committed here or announced by another process) and
+ * catches up on its own: phrases that changed are re-read and patched in, anything else
+ * (categories, holidays, scenarios) rebuilds it whole. No process needs another's memory, so
+ * requests can go to any of them.
  */
 export class DeliveryStore {
   private current: Snapshot | null = null
-  private timer: NodeJS.Timeout | null = null
+  private unfollow: (() => void) | null = null
   private refreshing: Promise<void> | null = null
   private lastBuildMs = 0
   private lastBuildKind: DeliveryStats['lastBuildKind'] = null
@@ -118,18 +118,18 @@ export class DeliveryStore {
     return this.current
   }
 
-  async start(pollMs = REVISION_POLL_MS): Promise<void> {
+  async start(): Promise<void> {
+    // Followed before the first load: a revision committed while it reads is caught up on after.
+    this.unfollow = changeFeedOf(this.payload).follow(['delivery-revisions'], () => {
+      this.refreshNow().catch((error) => this.payload.logger.error({ err: error }, 'Delivery snapshot refresh failed'))
+    })
     await this.refresh()
-    this.timer = setInterval(() => {
-      this.refresh().catch((error) => this.payload.logger.error({ err: error }, 'Delivery snapshot refresh failed'))
-    }, pollMs)
-    this.timer.unref()
     running.set(this.payload, this)
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
+    this.unfollow?.()
+    this.unfollow = null
     if (running.get(this.payload) === this) running.delete(this.payload)
     await this.refreshing
   }
@@ -218,8 +218,8 @@ export function deliveryStoreOf(payload: Payload): DeliveryStore | null {
 }
 
 /** Loads the snapshot and keeps it current (see `DeliveryStore`); stop it on shutdown. */
-export async function startDeliveryStore(payload: Payload, pollMs = REVISION_POLL_MS): Promise<DeliveryStore> {
+export async function startDeliveryStore(payload: Payload): Promise<DeliveryStore> {
   const store = new DeliveryStore(payload)
-  await store.start(pollMs)
+  await store.start()
   return store
 }

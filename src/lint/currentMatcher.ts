@@ -49,6 +49,6 @@ async function loadForbiddenTerms(payload: Payload): Promise<ForbiddenTermList> 
 
 /**
  * The forbidden-term list as the database has it; every server process rebuilds its matcher
- * within a second of a change to the list.
+ * on its first use after a change to the list (the change feed).
  */
 export const currentForbiddenTerms: (payload: Payload) => Promise<ForbiddenTermList> = builtFromCollection('forbidden-terms', loadForbiddenTerms)

@@ -17,8 +17,8 @@ import { sendWebResponse, toWebRequest } from './webRequest'
 /**
  * Read-your-writes: a write through /api that changed what agents see (an approval, a withdrawal,
  * a scenario) has committed when its handler returns; the answer waits until this process's
- * snapshot has it, so the caller's next /v1 read here serves it. Other processes catch up by
- * polling (within a second). A failed refresh does not fail the write: the poll retries it.
+ * snapshot has it, so the caller's next /v1 read here serves it. Other processes catch up through
+ * the change feed. A failed refresh does not fail the write: the next change or check retries it.
  */
 async function servedBeforeAnswering(payload: Payload, req: Request, response: globalThis.Response, delivery: DeliveryParts): Promise<void> {
   if (req.method === 'GET' || req.method === 'HEAD' || !response.ok) return

@@ -3,36 +3,56 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { apiClientsGeneration } from '../access'
+import { changeFeedOf } from '../changes/announce'
 import { message, messageLanguage } from '../delivery/messages'
 import { sendError } from './errors'
 
 export type Principal = { collection: string; id: string | number; name?: string }
 
 /**
- * How long a checked credential is trusted before it is checked again: a client disabled by
- * another process is out within this; one disabled by this process at once.
+ * The longest a checked credential is trusted. A change to API clients or people (a client
+ * disabled, a person signed out or removed) ends the trust of every credential at once, in every
+ * process, through the change feed; so does a signed-in person's token expiring.
  */
-const CREDENTIAL_TTL_MS = 1000
+const CREDENTIAL_TRUST_MS = 60_000
 
 const credentialOf = (headers: IncomingHttpHeaders) => `${headers.authorization ?? ''}\n${headers.cookie ?? ''}`
 
+/** When a signed-in person's token (a JWT in the cookie or the Authorization header) expires, in ms. */
+function tokenExpiry(headers: IncomingHttpHeaders): number {
+  const token = /^(?:JWT|Bearer) (\S+)/.exec(headers.authorization ?? '')?.[1] ?? /(?:^|;\s*)payload-token=([^;]+)/.exec(headers.cookie ?? '')?.[1]
+  try {
+    const { exp } = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as { exp?: unknown }
+    return typeof exp === 'number' ? exp * 1000 : Infinity
+  } catch {
+    return Infinity
+  }
+}
+
 /**
  * Who a request's credentials belong to: an enabled API client (`Authorization: api-clients
- * API-Key <key>`) or a signed-in person. Each credential is checked against the database at most
- * once a second, so a busy agent desktop does not cost a query per read.
+ * API-Key <key>`) or a signed-in person. A credential is checked against the database once, then
+ * trusted until API clients or people change (see `CREDENTIAL_TRUST_MS`), so a busy agent
+ * desktop does not cost a query per read.
  */
 export class CredentialCache {
-  private checked = new Map<string, { principal: Principal | null; until: number; generation: number }>()
+  private checked = new Map<string, { principal: Principal | null; until: number }>()
+  /** Bumped by each change: a check that began before one is not kept after it. */
+  private generation = 0
 
-  constructor(private readonly payload: Payload) {}
+  constructor(private readonly payload: Payload) {
+    changeFeedOf(payload).follow(['api-clients', 'users'], () => {
+      this.generation += 1
+      this.checked.clear()
+    })
+  }
 
   private fresh(credential: string) {
     const entry = this.checked.get(credential)
-    return entry && entry.until >= Date.now() && entry.generation === apiClientsGeneration() ? entry : undefined
+    return entry && entry.until >= Date.now() ? entry : undefined
   }
 
-  /** The principal if this credential was checked within the last second, without waiting. */
+  /** The principal if this credential is trusted now, without waiting. */
   trusted(headers: IncomingHttpHeaders): Principal | null {
     return this.fresh(credentialOf(headers))?.principal ?? null
   }
@@ -41,7 +61,7 @@ export class CredentialCache {
     const credential = credentialOf(headers)
     const entry = this.fresh(credential)
     if (entry) return entry.principal
-    const generation = apiClientsGeneration()
+    const generation = this.generation
     const forwarded = new Headers()
     for (const name of ['authorization', 'cookie']) {
       const value = headers[name]
@@ -51,7 +71,7 @@ export class CredentialCache {
     const { user } = await this.payload.auth({ headers: forwarded })
     const principal = user ? { collection: user.collection, id: user.id, name: (user as { name?: string }).name ?? (user as { email?: string }).email } : null
     if (this.checked.size > 10_000) this.checked.clear()
-    this.checked.set(credential, { principal, until: Date.now() + CREDENTIAL_TTL_MS, generation })
+    if (generation === this.generation) this.checked.set(credential, { principal, until: Math.min(Date.now() + CREDENTIAL_TRUST_MS, tokenExpiry(headers)) })
     return principal
   }
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit'
 
+import { MAX_NOTIFICATION_BYTES, type PostgresNotifications } from '../postgresNotifications'
+
 type Hits = Record<string, number>
 
 /** How server processes tell each other of the hits they counted: what one publishes, the others receive. */
@@ -105,49 +107,27 @@ export class SharedHitStore implements Store {
   }
 }
 
-type PgNotification = { channel: string; payload?: string }
-type PgClient = {
-  query: (sql: string) => Promise<unknown>
-  on: ((event: 'notification', listener: (message: PgNotification) => void) => unknown) & ((event: 'error', listener: (error: Error) => void) => unknown)
-  off: ((event: 'notification', listener: (message: PgNotification) => void) => unknown) & ((event: 'error', listener: (error: Error) => void) => unknown)
-  release: (destroy?: boolean) => void
-}
-export type PgPool = { connect: () => Promise<PgClient>; query: (sql: string, values: unknown[]) => Promise<unknown> }
-
 const CHANNEL = 'phrasebook_rate_limit_hits'
-/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
-const MAX_PAYLOAD_BYTES = 7000
-const RECONNECT_MS = 1000
 
 /**
  * Hits travel between the processes on one PostgreSQL database by NOTIFY/LISTEN: no table, so
- * nothing to migrate or back up, and a process that starts late only misses the hits of the
- * current window. One pooled connection listens; a lost one is replaced within a second.
+ * nothing to migrate or back up, and a process that starts late (or lost its listening
+ * connection for a moment) only misses the hits of that gap.
  */
 export class PostgresHitExchange implements HitExchange {
   private readonly sender = randomUUID()
   private readonly receivers = new Map<string, Set<(window: number, hits: Hits) => void>>()
-  private listener: PgClient | undefined
-  private stopped = false
-  private retry: NodeJS.Timeout | undefined
-  private readonly lostClients = new WeakSet<PgClient>()
 
-  private constructor(
-    private readonly pool: PgPool,
-    private readonly log: (message: string) => void,
-  ) {}
+  private constructor(private readonly notifications: PostgresNotifications) {}
 
-  static async start(pool: PgPool, log: (message: string) => void): Promise<PostgresHitExchange> {
-    const exchange = new PostgresHitExchange(pool, log)
-    await exchange.listen()
+  static async start(notifications: PostgresNotifications): Promise<PostgresHitExchange> {
+    const exchange = new PostgresHitExchange(notifications)
+    await notifications.receive(CHANNEL, (payload) => exchange.deliver(payload))
     return exchange
   }
 
   publish(counter: string, window: number, hits: Hits): void {
-    for (const part of parts(hits)) {
-      const payload = JSON.stringify({ sender: this.sender, counter, window, hits: part })
-      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((error: Error) => this.log(`Rate limit hits not shared: ${error.message}`))
-    }
+    for (const part of parts(hits)) this.notifications.send(CHANNEL, JSON.stringify({ sender: this.sender, counter, window, hits: part }))
   }
 
   subscribe(counter: string, receive: (window: number, hits: Hits) => void): () => void {
@@ -156,67 +136,10 @@ export class PostgresHitExchange implements HitExchange {
     return () => receivers.delete(receive)
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true
-    clearTimeout(this.retry)
-    const listener = this.listener
-    this.listener = undefined
-    if (!listener) return
-    // It still listens: closed rather than given back, so the pool never lends out a listening
-    // connection, and our handlers hear nothing more of it (an error after that released it twice).
-    this.forget(listener)
-    listener.release(true)
-  }
-
-  private readonly onNotification = (message: PgNotification) => this.deliver(message)
-  private readonly errorHandlers = new WeakMap<PgClient, (error: Error) => void>()
-
-  private forget(client: PgClient): void {
-    client.off('notification', this.onNotification)
-    const onError = this.errorHandlers.get(client)
-    if (onError) client.off('error', onError)
-  }
-
-  private async listen(): Promise<void> {
-    let client: PgClient | undefined
-    try {
-      client = await this.pool.connect()
-      const connected = client
-      const onError = (error: Error) => this.lost(connected, error)
-      this.errorHandlers.set(client, onError)
-      client.on('notification', this.onNotification)
-      client.on('error', onError)
-      await client.query(`LISTEN ${CHANNEL}`)
-      this.listener = client
-    } catch (error) {
-      if (client) this.lost(client, error as Error)
-      else this.reconnect(error as Error)
-    }
-  }
-
-  private lost(client: PgClient, error: Error): void {
-    // A connection can report its loss twice (its error event, then the failed LISTEN): it is
-    // given back once, or the pool throws, out of an event handler, and the process ends.
-    if (this.lostClients.has(client)) return
-    this.lostClients.add(client)
-    if (this.listener === client) this.listener = undefined
-    client.release(true)
-    this.reconnect(error)
-  }
-
-  private reconnect(error: Error): void {
-    if (this.stopped) return
-    this.log(`Rate limit hits are not received from other processes until PostgreSQL answers again: ${error.message}`)
-    clearTimeout(this.retry)
-    this.retry = setTimeout(() => void this.listen(), RECONNECT_MS)
-    this.retry.unref()
-  }
-
-  private deliver(message: PgNotification): void {
-    if (message.channel !== CHANNEL || !message.payload) return
+  private deliver(payload: string): void {
     let notice: { sender?: unknown; counter?: unknown; window?: unknown; hits?: unknown }
     try {
-      notice = JSON.parse(message.payload)
+      notice = JSON.parse(payload)
     } catch {
       // Anyone with access to the database can notify this channel: what is not ours is ignored.
       return
@@ -236,7 +159,7 @@ function parts(hits: Hits): Hits[] {
   let bytes = 0
   for (const [key, count] of Object.entries(hits)) {
     const size = Buffer.byteLength(JSON.stringify(key)) + 12
-    if (bytes + size > MAX_PAYLOAD_BYTES && bytes > 0) {
+    if (bytes + size > MAX_NOTIFICATION_BYTES && bytes > 0) {
       all.push({})
       bytes = 0
     }

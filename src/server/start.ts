@@ -13,13 +13,15 @@ import type { Settings } from '../settings'
 import { loadStandardLibrary } from '../../seed/load'
 import { message, messageLanguage } from '../delivery/messages'
 import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
+import { hearOtherProcesses } from '../changes/otherProcesses'
 import { startScheduler } from '../jobs/scheduler'
+import { type PgPool, PostgresNotifications } from '../postgresNotifications'
 import { createApp } from './app'
 import { CredentialCache } from './credentials'
 import { ResponseCache } from './deliveryRoutes'
 import { deliveryFastPath } from './fastPath'
 import { DeliveryRateLimit } from './rateLimits'
-import { type PgPool, PostgresHitExchange } from './sharedHits'
+import { PostgresHitExchange } from './sharedHits'
 import { UsageRecorder } from './usage'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -72,6 +74,13 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   }
 
   const stopScheduler = settings.schedulerIntervalMs > 0 ? startScheduler(payload, settings.schedulerIntervalMs) : async () => {}
+  // The processes on one PostgreSQL database tell each other of changes and rate limit hits.
+  const notifications =
+    payload.db.name === 'postgres'
+      ? await PostgresNotifications.start((payload.db as unknown as { pool: PgPool }).pool, (line) => payload.logger.warn(line))
+      : undefined
+  // Heard before the snapshot loads: nothing committed in between is missed.
+  const stopHearing = await hearOtherProcesses(payload, notifications)
   const store = await startDeliveryStore(payload)
   const usage = new UsageRecorder(payload)
 
@@ -91,10 +100,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     timeZone: settings.timezone,
   }
   // Processes on one PostgreSQL database share their rate limit counts; SQLite is for one process.
-  const hitExchange =
-    payload.db.name === 'postgres'
-      ? await PostgresHitExchange.start((payload.db as unknown as { pool: PgPool }).pool, (line) => payload.logger.warn(line))
-      : undefined
+  const hitExchange = notifications ? await PostgresHitExchange.start(notifications) : undefined
   const deliveryLimit = new DeliveryRateLimit(settings.deliveryRateLimit, delivery.credentials, hitExchange)
   const app = createApp({
     payload,
@@ -129,7 +135,8 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await stopScheduler()
       await store.stop()
       await usage.stop()
-      await hitExchange?.stop()
+      await stopHearing()
+      await notifications?.stop()
       await nextApp?.close()
       await payload.destroy()
     },

@@ -411,5 +411,14 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
         expect(await response.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.stringContaining('请提供') } })
       }
     })
+
+    it('refuses a person at once on /v1 after they sign out, though /v1 had just trusted their token', async () => {
+      await server.payload.create({ collection: 'users', data: { email: 'signing-out@example.com', password: 'signing-out-pw', roles: ['editor'] } })
+      const login = await call('anonymous', 'POST', '/api/users/login', { email: 'signing-out@example.com', password: 'signing-out-pw' })
+      const token = { authorization: `JWT ${((await login.json()) as { token: string }).token}` }
+      expect((await fetch(`${server.url}/v1/phrases`, { headers: token })).status).toBe(200)
+      expect((await fetch(`${server.url}/api/users/logout`, { method: 'POST', headers: token })).status).toBe(200)
+      expect((await fetch(`${server.url}/v1/phrases`, { headers: token })).status).toBe(401)
+    })
   })
 }
