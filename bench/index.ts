@@ -3,6 +3,7 @@ import os from 'node:os'
 
 import { benchAuditOverhead } from './auditOverhead'
 import { benchChanges, changesTable } from './changes'
+import { benchEvents, eventsTable } from './events'
 import { benchConversion } from './conversion'
 import { benchGlossaryChange } from './glossaryChange'
 import { benchDelivery, deliveryMarkdown, deliveryTable, deliveryVerdict, parseSizes } from './delivery'
@@ -189,6 +190,34 @@ SQLite for other processes) and, side by side in the same run, through the 250 m
 newest revision that the feed replaced. The write itself is in both.
 
 ${latencyTable}`,
+)
+}
+
+if (wanted('events')) {
+console.log('\nFrom a publish to the agent desktops (GET /v1/events)')
+const pushes = []
+for (const kind of ['sqlite', 'postgres'] as const) {
+  try {
+    pushes.push(...(await benchEvents(kind)))
+  } catch (error) {
+    console.log(`${kind}: skipped (${(error as Error).message.split('\n')[0]})`)
+  }
+}
+const pushTable = eventsTable(pushes)
+console.log(pushTable)
+doc = replaceSection(
+  doc,
+  'events',
+  `## From a publish to the agent desktops (issue 19)
+
+${machine}. A running server (no admin) with ${pushes[0]?.desktops ?? 0} EventSource clients (the
+\`eventsource\` package) on \`GET /v1/events\`, all in the bench's process. A change agents can see
+(a new category, so a \`reference\` event) is written through the Local API by the server's own
+process or by another process on the same database (a second Payload instance with a feed of its
+own), at random moments. Timed from the commit (the write call returned) to the event's arrival
+at each desktop; the figures pool every desktop's delay.
+
+${pushTable}`,
 )
 }
 

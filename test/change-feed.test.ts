@@ -7,6 +7,7 @@ import { hearOtherProcesses } from '../src/changes/otherProcesses'
 import { type DeliveryStore, startDeliveryStore } from '../src/delivery/store'
 import { currentForbiddenTerms } from '../src/lint/currentMatcher'
 import { type PgPool, PostgresNotifications } from '../src/postgresNotifications'
+import { startServer } from '../src/server/start'
 import { freshDatabaseUrl, startPayload, testSettings } from './helpers/databases'
 import { eventually } from './helpers/wait'
 
@@ -112,4 +113,21 @@ describe.each(['sqlite', 'postgres'] as const)('changes reach the caches (%s)', 
       expect(heardOf('glossary')).toEqual([])
     })
   }
+})
+
+describe('a process that starts the server more than once', () => {
+  it('gets a new Payload instance, on its own database, each time', async () => {
+    const databases = await Promise.all(['first', 'second'].map(async (which) => testSettings(await freshDatabaseUrl('sqlite', `restart_${which}`), `restart_${which}`)))
+    const first = await startServer(databases[0]!, { admin: false })
+    await first.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'only-first', name: '第一' } })
+    await first.close()
+    const second = await startServer(databases[1]!, { admin: false })
+    try {
+      expect(second.payload).not.toBe(first.payload)
+      expect((await second.payload.find({ collection: 'categories' })).docs.map((c) => c.slug)).toEqual([])
+      expect((await fetch(`${second.url}/readyz`)).status).toBe(200)
+    } finally {
+      await second.close()
+    }
+  })
 })

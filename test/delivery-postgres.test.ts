@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { EventSource } from 'eventsource'
+
 import { type RunningServer, startServer } from '../src/server/start'
 import type { Settings } from '../src/settings'
 import { freshDatabaseUrl, secondServerEnv, testSettings } from './helpers/databases'
@@ -71,6 +73,38 @@ describe('two delivery processes on one PostgreSQL database', () => {
     // The contract: every process sees a publish within 1 s. It hears of it by NOTIFY at once (the
     // safety-net check every 10 s could not have made this).
     expect(Math.max(...propagation)).toBeLessThan(1000)
+  })
+
+  it('pushes a publish to a desktop connected to the other process within a second, and that process then serves it', async () => {
+    const categoryId = (await first.payload.find({ collection: 'categories' })).docs[0]!.id
+    const heard: { at: number; key: string }[] = []
+    const desktop = new EventSource(`${second.url}/v1/events`, { fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...agent } }) })
+    try {
+      desktop.addEventListener('published', (event) => heard.push({ at: Date.now(), key: JSON.parse(event.data).key }))
+      await new Promise((resolve) => desktop.addEventListener('ready', resolve, { once: true }))
+      const delays: number[] = []
+      for (const n of [0, 1, 2]) {
+        const key = `closing.pushed_${n}`
+        const created = (await (await asPerson('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '結束語', text: '感謝您的來電，再會！' })).json()) as Json
+        await asPerson('editor', `/api/phrases/${created.doc.id}/submit`, 'POST', {})
+        expect((await asPerson('reviewer', `/api/phrases/${created.doc.id}/approve`, 'POST', {})).status).toBe(200)
+        const approved = Date.now()
+        const event = await (async () => {
+          for (;;) {
+            const found = heard.find((e) => e.key === key)
+            if (found || Date.now() - approved > 5000) return found
+            await sleep(5)
+          }
+        })()
+        expect(event).toBeDefined()
+        delays.push(event!.at - approved)
+        // Told by that process once its snapshot had it: a read there, right away, serves it.
+        expect((await fetch(`${second.url}/v1/phrases/${key}?locale=zh-TW`, { headers: agent })).status).toBe(200)
+      }
+      expect(Math.max(...delays)).toBeLessThan(1000)
+    } finally {
+      desktop.close()
+    }
   })
 
   it('withdraws a retired phrase in the other process too, and both agree on the revision', async () => {

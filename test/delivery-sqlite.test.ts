@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import i18next from 'i18next'
 import HttpBackend from 'i18next-http-backend'
+import { EventSource } from 'eventsource'
 
 import { DOCUMENTED_ROUTES } from '../src/delivery/openapi'
 import { type RunningServer, startServer } from '../src/server/start'
@@ -73,6 +74,8 @@ describe('the delivery API (/v1) on SQLite', () => {
       })
       expect([route.path, response.status]).toEqual([route.path, expect.any(Number)])
       expect(response.status).toBeLessThan(300)
+      // The event stream stays open: hang up.
+      if (route.path === '/v1/events') await response.body?.cancel()
     }
   })
 
@@ -381,5 +384,91 @@ describe('the delivery API (/v1) on SQLite', () => {
     const byClient = await json(person('admin2', '/api/phrase-usage/summary?by=client'))
     expect(byClient.items).toEqual([{ client: 'Agent desktop', uses: byPhrase.total }])
     expect((await person('editor', '/api/phrase-usage/summary')).status).toBe(403)
+  })
+
+  describe('pushes changes to agent desktops (GET /v1/events)', () => {
+    type Heard = { type: string; id: string; data: Json }
+    const sources: EventSource[] = []
+    afterAll(() => {
+      for (const source of sources) source.close()
+    })
+
+    /** A real EventSource client (the `eventsource` package), authenticated as `headers` say. */
+    const listen = (query = '', headers: Record<string, string> = agent) => {
+      const heard: Heard[] = []
+      const source = new EventSource(`${server.url}/v1/events${query}`, {
+        fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+      })
+      sources.push(source)
+      for (const type of ['ready', 'published', 'withdrawn', 'reference']) {
+        source.addEventListener(type, (event) => heard.push({ type, id: event.lastEventId, data: JSON.parse(event.data) }))
+      }
+      const ready = () => eventually(() => expect(heard.some((event) => event.type === 'ready')).toBe(true))
+      return { source, heard, ready }
+    }
+    const revision = async () => (await json(get('/v1/changes?since=0'))).revision as number
+    const publish = async (key: string, text: string) => {
+      const created = await json(person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '推送', text }))
+      expect((await person('editor', `/api/phrases/${created.doc.id}/submit`, 'POST', {})).status).toBe(200)
+      expect((await person('reviewer', `/api/phrases/${created.doc.id}/approve`, 'POST', {})).status).toBe(200)
+      return created.doc.id as number
+    }
+
+    it('refuses what a cursor cannot be, and callers without credentials, in JSON', async () => {
+      expect((await fetch(server.url + '/v1/events')).status).toBe(401)
+      const malformed = await get('/v1/events?since=abc', { 'accept-language': 'en' })
+      expect(malformed.status).toBe(400)
+      expect((await malformed.json()).error.code).toBe('invalid_since')
+      const ahead = await get('/v1/events', { 'last-event-id': String((await revision()) + 10) })
+      expect(ahead.status).toBe(410)
+      expect((await ahead.json()).error).toMatchObject({ code: 'resync_required' })
+    })
+
+    it('tells a connected desktop of each publish, withdrawal and reference change, each with its revision as id', async () => {
+      const desktop = listen()
+      await desktop.ready()
+      const start = await revision()
+      expect(desktop.heard).toEqual([{ type: 'ready', id: String(start), data: { revision: start } }])
+      const id = await publish('closing.pushed', '感謝您的來電，祝您順心！')
+      await person('reviewer', `/api/phrases/${id}/retire`, 'POST', {})
+      await server.payload.create({ collection: 'categories', locale: 'zh-Hant', data: { slug: 'pushed', name: '推送' } })
+      const end = await revision()
+      await eventually(() => expect(desktop.heard.at(-1)?.id).toBe(String(end)))
+      expect(desktop.heard.slice(1).map(({ type, data }) => [type, data.key, data.change])).toEqual([
+        ['published', 'closing.pushed', 'published'],
+        ['withdrawn', 'closing.pushed', 'withdrawn'],
+        ['reference', 'categories', 'changed'],
+      ])
+      // Ids are the revisions, in order, and the data says the same.
+      const ids = desktop.heard.slice(1).map((event) => Number(event.id))
+      expect(ids).toEqual([...ids].sort((a, b) => a - b))
+      expect(desktop.heard.slice(1).every((event) => Number(event.id) === event.data.revision)).toBe(true)
+    })
+
+    it('resumes after a cursor with nothing missed; Last-Event-ID (a reconnect) wins over ?since=', async () => {
+      const before = await revision()
+      await publish('closing.resumed', '謝謝您的耐心等候，再見！')
+      const after = await revision()
+      const resumed = listen(`?since=${before}`)
+      await resumed.ready()
+      expect(resumed.heard.map((event) => [event.type, event.data.key ?? null, event.id])).toEqual([
+        ['published', 'closing.resumed', String(after)],
+        ['ready', null, String(after)],
+      ])
+      const reconnected = listen('?since=0', { ...agent, 'last-event-id': String(after) })
+      await reconnected.ready()
+      expect(reconnected.heard.map((event) => event.type)).toEqual(['ready'])
+    })
+
+    it('ends the stream of a client disabled meanwhile, at the next change', async () => {
+      const client = await server.payload.create({ collection: 'api-clients', data: { name: 'Soon disabled desktop', enableAPIKey: true, apiKey: 'events-soon-disabled-0123456789abcdef' } })
+      const desktop = listen('', { authorization: 'api-clients API-Key events-soon-disabled-0123456789abcdef' })
+      await desktop.ready()
+      await server.payload.update({ collection: 'api-clients', id: client.id, data: { enabled: false } })
+      await publish('closing.after_disable', '感謝來電，再見！')
+      // The stream ends; the EventSource reconnects, is refused with 401, and gives up.
+      await eventually(() => expect(desktop.source.readyState).toBe(EventSource.CLOSED), { withinMs: 10_000 })
+      expect(desktop.heard.map((event) => event.type)).toEqual(['ready'])
+    })
   })
 })

@@ -78,7 +78,7 @@ describe('OpenAPI document of the delivery API', () => {
       const where = `${method.toUpperCase()} ${path}`
       const authenticated = !(Array.isArray(op.security) && op.security.length === 0)
       if (authenticated) expect([where, statuses]).toEqual([where, expect.arrayContaining(['401', '429'])])
-      if (method === 'get') expect([where, statuses]).toEqual([where, expect.arrayContaining(['304'])])
+      if (method === 'get' && !streams(op)) expect([where, statuses]).toEqual([where, expect.arrayContaining(['304'])])
       if (queryParameters(op).length > 0 || op.requestBody) expect([where, statuses]).toEqual([where, expect.arrayContaining(['400'])])
       if (op.requestBody) expect([where, statuses]).toEqual([where, expect.arrayContaining(['413'])])
       for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
@@ -93,14 +93,18 @@ describe('OpenAPI document of the delivery API', () => {
     }
   })
 
-  it('sends ETag and Cache-Control on every GET, and takes If-None-Match', () => {
-    for (const { path, op } of operationList.filter(({ method }) => method === 'get')) {
+  it('sends ETag and Cache-Control on every GET but the event stream, and takes If-None-Match', () => {
+    for (const { path, op } of operationList.filter(({ method, op }) => method === 'get' && !streams(op))) {
       const ok = op.responses['200'] as Json
       expect([path, Object.keys(ok.headers)]).toEqual([path, expect.arrayContaining(['ETag', 'Cache-Control'])])
       expect([path, (op.parameters as Json[]).map(resolve).map((p) => p.name)]).toEqual([path, expect.arrayContaining(['If-None-Match'])])
       expect(Object.keys(resolve(op.responses['304']).headers)).toContain('ETag')
     }
     expect(resolve(document.components.headers.CacheControl).schema.const).toBe('private, no-cache')
+    // The one stream: server-sent events, resumed from Last-Event-ID or since.
+    expect(operationList.filter(({ op }) => streams(op)).map(({ path }) => path)).toEqual(['/v1/events'])
+    const events = document.paths['/v1/events'].get
+    expect((events.parameters as Json[]).map(resolve).map((p) => p.name)).toEqual(['since', 'Last-Event-ID', 'Accept-Language'])
   })
 
   it('is authenticated by an API client key or a user token, except for the document itself', () => {
@@ -161,6 +165,11 @@ describe('OpenAPI document of the delivery API', () => {
     )
   })
 })
+
+/** An operation answering a stream of server-sent events rather than one JSON document. */
+function streams(op: Json): boolean {
+  return 'text/event-stream' in ((op.responses['200'] as Json | undefined)?.content ?? {})
+}
 
 function byRoute(a: { method: string; path: string }, b: { method: string; path: string }): number {
   return `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`)

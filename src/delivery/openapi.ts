@@ -453,6 +453,13 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       schema: { type: 'integer', minimum: 0, default: 0 },
       example: 412,
     },
+    lastEventId: {
+      name: 'Last-Event-ID',
+      in: 'header',
+      description: 'The id of the last event received (its revision); an EventSource sends it when it reconnects. Wins over `since`.',
+      schema: { type: 'integer', minimum: 0 },
+      example: 412,
+    },
     vars: {
       name: 'vars',
       in: 'query',
@@ -715,6 +722,39 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         gone: true,
       }),
     },
+    '/v1/events': {
+      get: {
+        operationId: 'streamEvents',
+        summary: 'Changes as they happen (server-sent events)',
+        description:
+          'An event stream (`text/event-stream`, for `EventSource`) of the changes this process serves: `published` and ' +
+          '`withdrawn` for a phrase, `reference` when categories, holidays, scenarios or the glossary changed (refetch ' +
+          'everything). Each event\'s `id` is its revision and its data is `{revision, key, change}`. After the events ' +
+          'missed since the cursor comes `ready` with the revision the stream is at, then each change as it is published. ' +
+          'The cursor is the `Last-Event-ID` header (sent by a reconnecting EventSource), else `since`, else the current ' +
+          'revision. A comment line every 15 s keeps the connection alive. The stream ends when the credentials stop being ' +
+          'valid (the client disabled, the person signed out): the reconnect then gets 401.',
+        tags: ['Changes'],
+        parameters: [parameterRef('since'), parameterRef('lastEventId'), parameterRef('acceptLanguage')],
+        responses: {
+          200: {
+            description: 'The event stream.',
+            content: {
+              'text/event-stream': {
+                schema: { type: 'string' },
+                example:
+                  'retry: 2000\n\nid: 415\nevent: published\ndata: {"revision":415,"key":"closing.standard","change":"published"}\n\n' +
+                  'id: 415\nevent: ready\ndata: {"revision":415}\n\n',
+              },
+            },
+          },
+          400: responseRef('BadRequest', '`invalid_since` (`since` or `Last-Event-ID`).'),
+          401: responseRef('Unauthorized'),
+          410: responseRef('ResyncRequired'),
+          429: responseRef('RateLimited'),
+        },
+      },
+    },
     '/v1/convert': {
       post: postOperation({
         operationId: 'convertText',
@@ -813,7 +853,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       { name: 'Phrases', description: 'Published phrases in a delivery locale.' },
       { name: 'Scenarios', description: 'Ordered phrases for a call situation.' },
       { name: 'i18n', description: 'Phrases as i18next resource bundles.' },
-      { name: 'Changes', description: 'What changed since a revision, for caches.' },
+      { name: 'Changes', description: 'What changed since a revision, for caches, asked for or pushed.' },
       { name: 'Text tools', description: 'Script conversion and forbidden-term checks.' },
       { name: 'Usage', description: 'Usage reporting.' },
       { name: 'Meta', description: 'The API itself.' },

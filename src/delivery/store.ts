@@ -106,6 +106,7 @@ export type DeliveryStats = { revision: number; phrases: number; lastBuildMs: nu
 export class DeliveryStore {
   private current: Snapshot | null = null
   private unfollow: (() => void) | null = null
+  private readonly advanced = new Set<(revision: number) => void>()
   private refreshing: Promise<void> | null = null
   private lastBuildMs = 0
   private lastBuildKind: DeliveryStats['lastBuildKind'] = null
@@ -150,6 +151,15 @@ export class DeliveryStore {
   async refreshNow(): Promise<void> {
     await this.refreshing?.catch(() => undefined)
     await this.refresh()
+  }
+
+  /**
+   * Calls `listener` each time the snapshot has moved to another revision (a newer one, or an
+   * older one after a restore); returns the unsubscribe.
+   */
+  onAdvance(listener: (revision: number) => void): () => void {
+    this.advanced.add(listener)
+    return () => this.advanced.delete(listener)
   }
 
   stats(): DeliveryStats {
@@ -204,6 +214,7 @@ export class DeliveryStore {
       this.lastBuildKind = 'full'
     }
     this.lastBuildMs = performance.now() - started
+    if (this.current.revision !== previous?.revision) for (const listener of this.advanced) listener(this.current.revision)
   }
 }
 

@@ -104,6 +104,22 @@ const guarded =
     }
   }
 
+/**
+ * A client's delta-sync cursor (`?since=` of /v1/changes, the resume point of /v1/events): a
+ * revision this process serves, or 400 `invalid_since`, or 410 `resync_required` above it.
+ */
+export async function checkedCursor(given: string, store: DeliveryStore): Promise<number> {
+  if (!/^\d{1,15}$/.test(given)) throw new DeliveryError(400, 'invalid_since', 'invalid_since', { value: given })
+  const since = Number(given)
+  // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
+  if (since > store.snapshot.revision) await store.refreshNow()
+  const { revision } = store.snapshot
+  // Above anything published (a restored database, a made-up cursor): an empty answer would
+  // leave the client waiting for changes it will never be told of.
+  if (since > revision) throw new DeliveryError(410, 'resync_required', 'resync_required', { since, revision }, { revision })
+  return since
+}
+
 /** The read routes of `/v1`: phrases, scenarios, i18next bundles and delta changes. */
 export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, cache: ResponseCache, timeZone: string): void {
   // An answer about "now" holds until the next phrase starts or stops being valid.
@@ -208,17 +224,8 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
   router.get(
     '/changes',
     guarded(async (req, res) => {
-      const given = one((req.query as Record<string, unknown>).since) ?? '0'
-      if (!/^\d{1,15}$/.test(given)) throw new DeliveryError(400, 'invalid_since', 'invalid_since', { value: given })
-      const since = Number(given)
-      // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
-      if (since > store.snapshot.revision) await store.refreshNow()
+      const since = await checkedCursor(one((req.query as Record<string, unknown>).since) ?? '0', store)
       const snapshot = store.snapshot
-      // Above anything published (a restored database, a made-up cursor): an empty answer would
-      // leave the client waiting for changes it will never be told of.
-      if (since > snapshot.revision) {
-        throw new DeliveryError(410, 'resync_required', 'resync_required', { since, revision: snapshot.revision }, { revision: snapshot.revision })
-      }
       // Up to what this process serves, so a client that then reads gets exactly that state.
       const entries = since >= snapshot.revision ? [] : (await revisionsSince(payload, since)).filter((e) => e.revision <= snapshot.revision)
       const latest = new Map<string, { key: string; change: string; revision: number }>()

@@ -19,6 +19,7 @@ import { type PgPool, PostgresNotifications } from '../postgresNotifications'
 import { createApp } from './app'
 import { CredentialCache } from './credentials'
 import { ResponseCache } from './deliveryRoutes'
+import { DeliveryEvents } from './events'
 import { deliveryFastPath } from './fastPath'
 import { DeliveryRateLimit } from './rateLimits'
 import { PostgresHitExchange } from './sharedHits'
@@ -33,6 +34,7 @@ export type RunningServer = {
   store: DeliveryStore
   responses: ResponseCache
   usage: UsageRecorder
+  events: DeliveryEvents
   close: () => Promise<void>
 }
 
@@ -65,8 +67,19 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 
+/**
+ * Payload keeps the instances getPayload made in a global map, destroyed ones too: the next
+ * start in this process (a test, a benchmark, an embedder) would get the closed instance of the
+ * previous one, on the previous database.
+ */
+function forgetPayloadInstance(): void {
+  ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
+}
+
 export async function startServer(settings: Settings, options: { admin?: boolean } = {}): Promise<RunningServer> {
   const config = await createPayloadConfig(settings)
+  // Payload's default key: the admin (bundled inside Next) asks getPayload for the same key and so
+  // shares this instance instead of starting a second one (which would run the migrations).
   const payload = await getPayload({ config })
   await ensureFirstAdmin(payload, settings)
   if (settings.seed) {
@@ -92,11 +105,15 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     await nextApp.prepare()
     nextHandler = nextApp.getRequestHandler()
   }
+  const credentials = new CredentialCache(payload)
+  const events = new DeliveryEvents(payload, store, credentials)
+  events.start()
   const delivery = {
     store,
     usage,
     responses: new ResponseCache(settings.timezone, settings.responseCacheBytes),
-    credentials: new CredentialCache(payload),
+    credentials,
+    events,
     timeZone: settings.timezone,
   }
   // Processes on one PostgreSQL database share their rate limit counts; SQLite is for one process.
@@ -129,8 +146,11 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     store,
     responses: delivery.responses,
     usage,
+    events,
     url: `http://localhost:${port}`,
     close: async () => {
+      // Event streams never end on their own: ended first, or the server waits on them.
+      await events.stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await stopScheduler()
       await store.stop()
@@ -139,6 +159,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await notifications?.stop()
       await nextApp?.close()
       await payload.destroy()
+      forgetPayloadInstance()
     },
   }
 }

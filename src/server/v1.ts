@@ -11,8 +11,9 @@ import { currentForbiddenTerms } from '../lint/currentMatcher'
 import { parsedDeliveryBody } from './apiRequests'
 import { convertRoute, MAX_CONVERT_CHARACTERS } from './convertRoute'
 import { type CredentialCache, type Principal } from './credentials'
-import { DeliveryError } from '../delivery/request'
-import { addDeliveryRoutes, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
+import { DeliveryError, one } from '../delivery/request'
+import { addDeliveryRoutes, checkedCursor, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
+import type { DeliveryEvents } from './events'
 import type { UsageRecorder } from './usage'
 
 declare module 'express-serve-static-core' {
@@ -79,10 +80,35 @@ function lintRoute(payload: Payload) {
   }
 }
 
-export type DeliveryParts = { store: DeliveryStore; usage: UsageRecorder; responses: ResponseCache; credentials: CredentialCache; timeZone: string }
+/**
+ * `GET /v1/events[?since=N]`: the change stream (see DeliveryEvents). A reconnecting EventSource's
+ * `Last-Event-ID` wins over `since` (the address it reconnects to is the first one); with
+ * neither, the stream starts at the current revision.
+ */
+function eventsRoute(store: DeliveryStore, events: DeliveryEvents) {
+  return async (req: Request, res: Response) => {
+    const given = one(req.headers['last-event-id']) ?? one((req.query as Record<string, unknown>).since)
+    try {
+      const since = given === undefined ? store.snapshot.revision : await checkedCursor(given, store)
+      await events.open(req, res, since)
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error
+      sendDeliveryError(req, res, error)
+    }
+  }
+}
+
+export type DeliveryParts = {
+  store: DeliveryStore
+  usage: UsageRecorder
+  responses: ResponseCache
+  credentials: CredentialCache
+  events: DeliveryEvents
+  timeZone: string
+}
 
 /** The delivery API for agent tools (docs/contract.md "Delivery API"). */
-export function v1Router(payload: Payload, { store, usage, responses, credentials, timeZone }: DeliveryParts): Router {
+export function v1Router(payload: Payload, { store, usage, responses, credentials, events, timeZone }: DeliveryParts): Router {
   const router = express.Router()
   const openApi = JSON.stringify(openApiDocument())
   router.get('/openapi.json', (_req, res) => {
@@ -97,6 +123,7 @@ export function v1Router(payload: Payload, { store, usage, responses, credential
   router.post('/convert', convertRoute(payload))
   router.post('/lint', lintRoute(payload))
   router.post('/usage', usageRoute(store, usage))
+  router.get('/events', eventsRoute(store, events))
   router.use((req, res) =>
     sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'route_not_found', { method: req.method, path: `${req.baseUrl}${req.path}` })),
   )
