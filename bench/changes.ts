@@ -4,7 +4,8 @@ import { hearOtherProcesses } from '../src/changes/otherProcesses'
 import { currentRevision } from '../src/delivery/revisions'
 import { startDeliveryStore } from '../src/delivery/store'
 import { type PgPool, PostgresNotifications } from '../src/postgresNotifications'
-import { freshDatabaseUrl, startPayload, testSettings } from '../test/helpers/databases'
+import { anotherProcessUrl, freshDatabaseUrl, startPayload, testSettings } from '../test/helpers/databases'
+import { latencies, quantile, sleep } from './figures'
 
 export type ChangeLatency = { database: string; writer: string; mechanism: string; changes: number; writeMs: number; medianMs: number; p95Ms: number; maxMs: number }
 
@@ -12,8 +13,6 @@ export type ChangeLatency = { database: string; writer: string; mechanism: strin
 const FORMER_POLL_MS = 250
 const WARM_UP = 15
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!
 
 /**
  * From the commit of a change agents can see (a new category: a new delivery revision; the call
@@ -27,7 +26,7 @@ export async function benchChanges(kind: 'sqlite' | 'postgres', changes = 40): P
   const name = `bench_changes_${kind}`
   const settings = testSettings(await freshDatabaseUrl(kind, name), name)
   const here: Payload = await startPayload(settings, `${name}_here`)
-  const otherUrl = kind === 'sqlite' ? settings.databaseUrl.replace(/\/([^/]+)$/, '/./$1') : `${settings.databaseUrl}?application_name=bench_other`
+  const otherUrl = anotherProcessUrl(settings.databaseUrl)
   const other: Payload = await startPayload({ ...settings, databaseUrl: otherUrl }, `${name}_other`)
   const notifications = kind === 'postgres' ? await PostgresNotifications.start((here.db as unknown as { pool: PgPool }).pool, () => {}) : undefined
   const stopHearing = await hearOtherProcesses(here, notifications)
@@ -75,9 +74,7 @@ export async function benchChanges(kind: 'sqlite' | 'postgres', changes = 40): P
           mechanism,
           changes,
           writeMs: quantile(writes, 0.5),
-          medianMs: quantile(times, 0.5),
-          p95Ms: quantile(times, 0.95),
-          maxMs: Math.max(...times),
+          ...latencies(times),
         })
       }
     }

@@ -2,14 +2,13 @@ import { EventSource } from 'eventsource'
 import type { Payload } from 'payload'
 
 import { startServer } from '../src/server/start'
-import { freshDatabaseUrl, startPayload, testSettings } from '../test/helpers/databases'
+import { anotherProcessUrl, freshDatabaseUrl, startPayload, testSettings } from '../test/helpers/databases'
+import { latencies, sleep } from './figures'
 
 export type PushLatency = { database: string; writer: string; desktops: number; changes: number; medianMs: number; p95Ms: number; maxMs: number }
 
 const API_KEY = 'bench-events-0123456789abcdef0123'
 const WARM_UP = 10
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!
 
 /**
  * From the commit of a change agents can see (a new category; the call that wrote it returned) to
@@ -21,7 +20,7 @@ export async function benchEvents(kind: 'sqlite' | 'postgres', desktops = 50, ch
   const name = `bench_events_${kind}`
   const settings = testSettings(await freshDatabaseUrl(kind, name), name)
   const server = await startServer(settings, { admin: false })
-  const otherUrl = kind === 'sqlite' ? settings.databaseUrl.replace(/\/([^/]+)$/, '/./$1') : `${settings.databaseUrl}?application_name=bench_events_other`
+  const otherUrl = anotherProcessUrl(settings.databaseUrl)
   const other: Payload = await startPayload({ ...settings, databaseUrl: otherUrl }, `${name}_other`)
   await server.payload.create({ collection: 'api-clients', data: { name: 'Bench desktops', enableAPIKey: true, apiKey: API_KEY } })
   const heard = new Map<string, number[]>()
@@ -55,9 +54,7 @@ export async function benchEvents(kind: 'sqlite' | 'postgres', desktops = 50, ch
         writer,
         desktops,
         changes,
-        medianMs: quantile(delays, 0.5),
-        p95Ms: quantile(delays, 0.95),
-        maxMs: Math.max(...delays),
+        ...latencies(delays),
       })
     }
   } finally {

@@ -8,7 +8,7 @@ import { type DeliveryStore, startDeliveryStore } from '../src/delivery/store'
 import { currentForbiddenTerms } from '../src/lint/currentMatcher'
 import { type PgPool, PostgresNotifications } from '../src/postgresNotifications'
 import { startServer } from '../src/server/start'
-import { freshDatabaseUrl, startPayload, testSettings } from './helpers/databases'
+import { anotherProcessUrl, freshDatabaseUrl, startPayload, testSettings } from './helpers/databases'
 import { eventually } from './helpers/wait'
 
 describe('the change feed', () => {
@@ -53,8 +53,7 @@ describe.each(['sqlite', 'postgres'] as const)('changes reach the caches (%s)', 
     const name = `change_feed_${kind}`
     const settings = testSettings(await freshDatabaseUrl(kind, name), name)
     here = await startPayload(settings, `${name}_here`)
-    const otherUrl = kind === 'sqlite' ? settings.databaseUrl.replace(/\/([^/]+)$/, '/./$1') : `${settings.databaseUrl}?application_name=other_process`
-    other = await startPayload({ ...settings, databaseUrl: otherUrl }, `${name}_other`)
+    other = await startPayload({ ...settings, databaseUrl: anotherProcessUrl(settings.databaseUrl) }, `${name}_other`)
     expect(changeFeedOf(other)).not.toBe(changeFeedOf(here))
     if (kind === 'postgres') notifications = await PostgresNotifications.start((here.db as unknown as { pool: PgPool }).pool, () => {})
     stopHearing = await hearOtherProcesses(here, notifications)

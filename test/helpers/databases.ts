@@ -135,6 +135,15 @@ function dataDirOf(name: string): string {
   return path.join(TEST_TMP, `${name}-data`)
 }
 
+/**
+ * The same database under another address (`/./` in a SQLite path, an application name on
+ * PostgreSQL): a Payload instance started on it has a change feed of its own, as another server
+ * process would, while it writes to the same database.
+ */
+export function anotherProcessUrl(databaseUrl: string): string {
+  return databaseUrl.startsWith('file:') ? databaseUrl.replace(/\/([^/]+)$/, '/./$1') : `${databaseUrl}?application_name=another_process`
+}
+
 /** Settings for a test: its own data dir (secrets), no seeding unless asked. */
 export function testSettings(databaseUrl: string, name: string, env: Record<string, string> = {}): Settings {
   rmSync(dataDirOf(name), { recursive: true, force: true })
