@@ -743,8 +743,8 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
               'text/event-stream': {
                 schema: { type: 'string' },
                 example:
-                  'retry: 2000\n\nid: 415\nevent: published\ndata: {"revision":415,"key":"closing.standard","change":"published"}\n\n' +
-                  'id: 415\nevent: ready\ndata: {"revision":415}\n\n',
+                  'retry:2000\n\nevent:published\nid:415\ndata:{"revision":415,"key":"closing.standard","change":"published"}\n\n' +
+                  'event:ready\nid:415\ndata:{"revision":415}\n\n:\n\n',
               },
             },
           },

@@ -18,6 +18,24 @@ const MISSING = 999999
 const UNPUBLISHED = ['closing.matrix_draft', '未發布機密', '未发布机密', '草稿改寫內容', '草稿改写内容', 'draft-author@example.com']
 
 /**
+ * A response's body; of an event stream (which never ends), what it sends up to its `ready`
+ * event (the backlog), then it hangs up.
+ */
+async function bodyOf(response: Response): Promise<string> {
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) return response.text()
+  const reader = response.body!.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  while (!/^event: ?ready$/m.test(text)) {
+    const { value, done } = await reader.read()
+    if (done) break
+    text += decoder.decode(value, { stream: true })
+  }
+  await reader.cancel()
+  return text
+}
+
+/**
  * Who may use each access operation of each collection. A collection not listed (one added later,
  * or Payload's own) gets the strictest default: admins only, never an agent, so it is covered the
  * day it appears and widening it is a deliberate edit here.
@@ -381,12 +399,15 @@ export function describeRoutePrivileges(kind: DatabaseKind): void {
       expect(addresses).toEqual(expect.arrayContaining(['/v1/phrases', '/v1/phrases/closing.matrix_draft']))
       const mismatches: string[] = []
       for (const address of addresses) {
-        for (const url of [address, `${address}?locale=zh-CN`]) {
+        // The event stream from the first revision: everything it would ever tell an agent.
+        const urls = address === '/v1/events' ? ['/v1/events?since=0'] : [address, `${address}?locale=zh-CN`]
+        for (const url of urls) {
           const agent = await call('agent', 'GET', url)
-          const text = await agent.text()
+          const text = await bodyOf(agent)
           if (agent.status >= 500) mismatches.push(`agent ${url}: ${agent.status}`)
           for (const word of leaks('agent', text, url)) mismatches.push(`agent ${url}: received unpublished "${word}"`)
           const disabled = await call('disabled agent', 'GET', url)
+          await bodyOf(disabled)
           if (disabled.status !== 401 && !url.startsWith('/v1/openapi.json')) mismatches.push(`disabled agent ${url}: ${disabled.status}`)
         }
       }
