@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { changeFeedOf } from './changes/announce'
 
-type Cached<T> = { built?: { value: T; fingerprint: string }; current?: Promise<T>; checkAgain: boolean }
+type Cached<T> = { built?: { value: T; fingerprint: string }; current?: Promise<T>; checkAgain: boolean; checks: number }
 
 /** Count and latest change of a collection: any edit, addition or deletion changes it. */
 async function fingerprintOf(payload: Payload, collection: CollectionSlug): Promise<string> {
@@ -20,7 +20,7 @@ export function builtFromCollection<T>(collection: CollectionSlug, build: (paylo
   return async (payload) => {
     let cached = cache.get(payload)
     if (!cached) {
-      const entry: Cached<T> = { checkAgain: true }
+      const entry: Cached<T> = { checkAgain: true, checks: 0 }
       cache.set(payload, (cached = entry))
       changeFeedOf(payload).follow([collection], () => {
         entry.checkAgain = true
@@ -30,11 +30,13 @@ export function builtFromCollection<T>(collection: CollectionSlug, build: (paylo
       // Cleared before reading: a change announced while this reads or builds asks for another check.
       cached.checkAgain = false
       const entry = cached
+      const check = ++entry.checks
       entry.current = (async () => {
         const fingerprint = await fingerprintOf(payload, collection)
         if (entry.built?.fingerprint === fingerprint) return entry.built.value
         const value = await build(payload)
-        entry.built = { value, fingerprint }
+        // A later check may have begun meanwhile (a change came in): the newest one keeps its build.
+        if (entry.checks === check) entry.built = { value, fingerprint }
         return value
       })()
       // A failed read or build is tried again by the next use.

@@ -470,5 +470,19 @@ describe('the delivery API (/v1) on SQLite', () => {
       await eventually(() => expect(desktop.source.readyState).toBe(EventSource.CLOSED), { withinMs: 10_000 })
       expect(desktop.heard.map((event) => event.type)).toEqual(['ready'])
     })
+
+    // Last: it stops the stream hub of this file's server.
+    it('ends a stream that opens while the server is shutting down, so the server can close', async () => {
+      const open = listen()
+      await open.ready()
+      await server.events.stop()
+      await eventually(() => expect(open.source.readyState).not.toBe(EventSource.OPEN))
+      open.source.close()
+      const late = await get('/v1/events')
+      expect(late.status).toBe(200)
+      // The body ends: a stream left open here would keep server.close() waiting for ever.
+      const body = await Promise.race([late.text(), new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 3000))])
+      expect(body).not.toBe('still open')
+    })
   })
 })

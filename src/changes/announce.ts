@@ -79,16 +79,18 @@ export async function announceChange(payload: Payload, change: Change, req?: Par
   if (!entry) return
   const transaction = await req?.transactionID
   const open = transaction !== undefined && Boolean((payload.db as unknown as { sessions?: Record<string, unknown> }).sessions?.[String(transaction)])
+  if (!open) entry.feed.publish([change])
   if (payload.db.name === 'postgres') {
     const notice = JSON.stringify({ sender: entry.sender, ...change })
     const { sql } = await import('@payloadcms/db-postgres')
     if (open) await (await postgresTransaction(req!)).execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${notice})`)
-    else await (payload.db as unknown as { pool: { query: (text: string, values: unknown[]) => Promise<unknown> } }).pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, notice])
+    else {
+      // The write has committed: a notification that fails to go out is for the safety net, not the writer.
+      const { pool } = payload.db as unknown as { pool: { query: (text: string, values: unknown[]) => Promise<unknown> } }
+      await pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, notice]).catch((error: Error) => payload.logger.warn({ err: error }, 'A change was not sent to the other processes'))
+    }
   }
-  if (!open) {
-    entry.feed.publish([change])
-    return
-  }
+  if (!open) return
   const pending = uncommitted.get(payload)!
   pending.set(transaction!, [...(pending.get(transaction!) ?? []), change])
 }

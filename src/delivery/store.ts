@@ -106,6 +106,7 @@ export type DeliveryStats = { revision: number; phrases: number; lastBuildMs: nu
 export class DeliveryStore {
   private current: Snapshot | null = null
   private unfollow: (() => void) | null = null
+  private retry: NodeJS.Timeout | undefined
   private readonly advanced = new Set<(revision: number) => void>()
   private refreshing: Promise<void> | null = null
   private lastBuildMs = 0
@@ -121,9 +122,7 @@ export class DeliveryStore {
 
   async start(): Promise<void> {
     // Followed before the first load: a revision committed while it reads is caught up on after.
-    this.unfollow = changeFeedOf(this.payload).follow(['delivery-revisions'], () => {
-      this.refreshNow().catch((error) => this.payload.logger.error({ err: error }, 'Delivery snapshot refresh failed'))
-    })
+    this.unfollow = changeFeedOf(this.payload).follow(['delivery-revisions'], () => this.catchUpNow())
     await this.refresh()
     running.set(this.payload, this)
   }
@@ -131,6 +130,7 @@ export class DeliveryStore {
   async stop(): Promise<void> {
     this.unfollow?.()
     this.unfollow = null
+    clearTimeout(this.retry)
     if (running.get(this.payload) === this) running.delete(this.payload)
     await this.refreshing
   }
@@ -160,6 +160,17 @@ export class DeliveryStore {
   onAdvance(listener: (revision: number) => void): () => void {
     this.advanced.add(listener)
     return () => this.advanced.delete(listener)
+  }
+
+  /** A failed catch-up (the database away for a moment) is tried again each second until it succeeds. */
+  private catchUpNow(): void {
+    clearTimeout(this.retry)
+    this.refreshNow().catch((error) => {
+      this.payload.logger.error({ err: error }, 'Delivery snapshot refresh failed; trying again in a second')
+      if (!this.unfollow) return
+      this.retry = setTimeout(() => this.catchUpNow(), 1000)
+      this.retry.unref()
+    })
   }
 
   stats(): DeliveryStats {

@@ -39,9 +39,11 @@ export class CredentialCache {
   private checked = new Map<string, { principal: Principal | null; until: number }>()
   /** Bumped by each change: a check that began before one is not kept after it. */
   private generation = 0
+  /** Stops following the change feed (when the server closes). */
+  readonly stop: () => void
 
   constructor(private readonly payload: Payload) {
-    changeFeedOf(payload).follow(['api-clients', 'users'], () => {
+    this.stop = changeFeedOf(payload).follow(['api-clients', 'users'], () => {
       this.generation += 1
       this.checked.clear()
     })

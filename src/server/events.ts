@@ -30,6 +30,7 @@ export class DeliveryEvents {
   /** Openings and pushes one after another, so each desktop gets every revision once, in order. */
   private turn: Promise<void> = Promise.resolve()
   private stopFollowing: (() => void) | null = null
+  private stopped = false
 
   constructor(
     private readonly payload: Payload,
@@ -45,14 +46,11 @@ export class DeliveryEvents {
 
   /** Ends every stream (desktops reconnect to another process, or to this one when it is back). */
   async stop(): Promise<void> {
+    // Set first: a stream still being opened (checking credentials, waiting its turn) ends too.
+    this.stopped = true
     this.stopFollowing?.()
     await this.turn
-    for (const desktop of this.desktops) desktop.end()
-    this.desktops.clear()
-  }
-
-  get connected(): number {
-    return this.desktops.size
+    this.endAll()
   }
 
   /**
@@ -61,16 +59,33 @@ export class DeliveryEvents {
    * change as the snapshot reaches it.
    */
   open(req: IncomingMessage, res: ServerResponse, since: number): Promise<void> {
+    // The desktop may hang up while it waits its turn, before the session listens for that.
+    let hungUp = false
+    res.once('close', () => (hungUp = true))
     return this.inTurn(async () => {
+      if (hungUp) return
       const session = await createSession(req, res, { keepAlive: this.heartbeatMs, retry: RECONNECT_MS, trustClientEventId: false })
       const desktop: Desktop = { session, headers: req.headers, end: () => res.end() }
-      const backlog = since < this.pushed ? (await revisionsSince(this.payload, since)).filter((entry) => entry.revision <= this.pushed) : []
-      for (const entry of backlog) this.send(desktop, entry)
-      if (!session.isConnected) return
+      session.once('disconnected', () => this.desktops.delete(desktop))
+      try {
+        const backlog = since < this.pushed ? (await revisionsSince(this.payload, since)).filter((entry) => entry.revision <= this.pushed) : []
+        for (const entry of backlog) this.send(desktop, entry)
+      } catch (error) {
+        res.end()
+        throw error
+      }
+      if (this.stopped || hungUp || !session.isConnected) {
+        res.end()
+        return
+      }
       session.push({ revision: this.pushed }, 'ready', String(this.pushed))
       this.desktops.add(desktop)
-      session.once('disconnected', () => this.desktops.delete(desktop))
     })
+  }
+
+  private endAll(): void {
+    for (const desktop of this.desktops) desktop.end()
+    this.desktops.clear()
   }
 
   private inTurn(work: () => Promise<void>): Promise<void> {
@@ -82,23 +97,34 @@ export class DeliveryEvents {
   private async advance(revision: number): Promise<void> {
     if (revision < this.pushed) {
       // The database went back (a restore): every cursor is off; reconnecting gets 410 resync_required.
-      for (const desktop of this.desktops) desktop.end()
-      this.desktops.clear()
+      this.endAll()
       this.pushed = revision
       return
     }
     if (revision === this.pushed) return
-    const entries = (await revisionsSince(this.payload, this.pushed)).filter((entry) => entry.revision <= revision)
-    this.pushed = revision
-    for (const desktop of this.desktops) {
-      // A client disabled or a person signed out since the stream opened hears nothing more.
-      if (!(await this.credentials.principalOf(desktop.headers))) {
-        desktop.end()
-        this.desktops.delete(desktop)
-        continue
-      }
-      for (const entry of entries) this.send(desktop, entry)
+    let entries: RevisionEntry[]
+    try {
+      entries = (await revisionsSince(this.payload, this.pushed)).filter((entry) => entry.revision <= revision)
+    } catch (error) {
+      // Never skip a revision: the desktops reconnect with their Last-Event-ID and get it then.
+      this.endAll()
+      this.pushed = revision
+      throw error
     }
+    this.pushed = revision
+    await Promise.all(
+      [...this.desktops].map(async (desktop) => {
+        // A client disabled or a person signed out since the stream opened hears nothing more;
+        // a check that fails ends the stream too (its reconnect resumes from its last event).
+        const allowed = await this.credentials.principalOf(desktop.headers).catch(() => null)
+        if (!allowed) {
+          desktop.end()
+          this.desktops.delete(desktop)
+          return
+        }
+        for (const entry of entries) this.send(desktop, entry)
+      }),
+    )
   }
 
   private send({ session }: Desktop, entry: RevisionEntry): void {

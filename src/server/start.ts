@@ -155,6 +155,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await stopScheduler()
       await store.stop()
       await usage.stop()
+      credentials.stop()
       await stopHearing()
       await notifications?.stop()
       await nextApp?.close()
