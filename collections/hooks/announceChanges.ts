@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterLogoutHook, CollectionSlug } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterLogoutHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { announceChange } from '../../src/changes/announce'
 
@@ -10,20 +10,11 @@ export function announceChanges(collection: CollectionSlug): {
   afterChange: CollectionAfterChangeHook[]
   afterDelete: CollectionAfterDeleteHook[]
 } {
-  return {
-    afterChange: [
-      async ({ doc, req }) => {
-        await announceChange(req.payload, { collection }, req)
-        return doc
-      },
-    ],
-    afterDelete: [
-      async ({ doc, req }) => {
-        await announceChange(req.payload, { collection }, req)
-        return doc
-      },
-    ],
+  const announce = async <Doc>({ doc, req }: { doc: Doc; req: PayloadRequest }): Promise<Doc> => {
+    await announceChange(req.payload, { collection }, req)
+    return doc
   }
+  return { afterChange: [announce], afterDelete: [announce] }
 }
 
 /** Signing out ends a session: a credential checked before must not be trusted after it. */

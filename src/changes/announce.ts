@@ -18,9 +18,8 @@ const REGISTRY_KEY = Symbol.for('phrasebook.changeFeeds')
  */
 const FEEDS: Map<string, FeedOfDatabase> = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] ??= new Map()) as Map<string, FeedOfDatabase>
 
-const feeds = new WeakMap<Payload, FeedOfDatabase>()
-/** Changes made inside a transaction that has not ended, by transaction. */
-const uncommitted = new WeakMap<Payload, Map<number | string, Change[]>>()
+/** Each Payload instance's feed, and the changes made inside its transactions that have not ended. */
+const wired = new WeakMap<Payload, FeedOfDatabase & { uncommitted: Map<number | string, Change[]> }>()
 
 type TransactionID = number | string | Promise<number | string>
 
@@ -35,9 +34,8 @@ export function announceOnCommit(payload: Payload, databaseUrl: string): void {
     FEEDS.set(databaseUrl, entry)
   }
   const { feed } = entry
-  feeds.set(payload, entry)
   const pending = new Map<number | string, Change[]>()
-  uncommitted.set(payload, pending)
+  wired.set(payload, { ...entry, uncommitted: pending })
   const { db } = payload
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
@@ -58,14 +56,14 @@ export function announceOnCommit(payload: Payload, databaseUrl: string): void {
 
 /** The change feed of `payload`'s database, as this process sees it. */
 export function changeFeedOf(payload: Payload): ChangeFeed {
-  const entry = feeds.get(payload)
+  const entry = wired.get(payload)
   if (!entry) throw new Error('This Payload instance was not started with the Phrasebook config (no change feed).')
   return entry.feed
 }
 
 /** Tells apart this process's own notifications from other processes' (PostgreSQL echoes them). */
 export function senderOf(payload: Payload): string {
-  return feeds.get(payload)!.sender
+  return wired.get(payload)!.sender
 }
 
 /**
@@ -75,7 +73,7 @@ export function senderOf(payload: Payload): string {
  * and when it commits.
  */
 export async function announceChange(payload: Payload, change: Change, req?: Partial<PayloadRequest>): Promise<void> {
-  const entry = feeds.get(payload)
+  const entry = wired.get(payload)
   if (!entry) return
   const transaction = await req?.transactionID
   const open = transaction !== undefined && Boolean((payload.db as unknown as { sessions?: Record<string, unknown> }).sessions?.[String(transaction)])
@@ -91,6 +89,6 @@ export async function announceChange(payload: Payload, change: Change, req?: Par
     }
   }
   if (!open) return
-  const pending = uncommitted.get(payload)!
+  const pending = entry.uncommitted
   pending.set(transaction!, [...(pending.get(transaction!) ?? []), change])
 }

@@ -1,9 +1,8 @@
 /**
- * A change that committed: the collection written to, and for the delivery feed the revision the
- * change made. `ANYTHING` says "something may have changed that this process did not hear of"
+ * A change that committed: the collection written to. `ANYTHING` says "something may have changed that this process did not hear of"
  * (another process wrote, a notification was lost): every follower checks its own source again.
  */
-export type Change = { collection: string; revision?: number }
+export type Change = { collection: string }
 
 export const ANYTHING = '*'
 

@@ -62,14 +62,13 @@ export async function hearOtherProcesses(payload: Payload, notifications?: Postg
 
 /** A change another process announced, or null for our own echo and anything not ours. */
 function heardChange(notice: string, ownSender: string): Change | null {
-  let heard: { sender?: unknown; collection?: unknown; revision?: unknown }
+  let heard: { sender?: unknown; collection?: unknown }
   try {
     heard = JSON.parse(notice)
   } catch {
     // Anyone with access to the database can notify this channel.
     return null
   }
-  const { sender, collection, revision } = heard
-  if (sender === ownSender || typeof collection !== 'string') return null
-  return Number.isInteger(revision) ? { collection, revision: revision as number } : { collection }
+  const { sender, collection } = heard
+  return sender === ownSender || typeof collection !== 'string' ? null : { collection }
 }

@@ -29,7 +29,7 @@ export function bumpRevision(payload: Payload, change: RevisionChange, req?: Par
         overrideAccess: true,
         req: tx,
       })
-      await announceChange(payload, { collection: 'delivery-revisions', revision }, tx)
+      await announceChange(payload, { collection: 'delivery-revisions' }, tx)
     },
     req,
   )

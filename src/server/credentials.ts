@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
+import { parseCookies } from 'payload/shared'
 
 import { changeFeedOf } from '../changes/announce'
 import { message, messageLanguage } from '../delivery/messages'
@@ -18,9 +19,12 @@ const CREDENTIAL_TRUST_MS = 60_000
 
 const credentialOf = (headers: IncomingHttpHeaders) => `${headers.authorization ?? ''}\n${headers.cookie ?? ''}`
 
-/** When a signed-in person's token (a JWT in the cookie or the Authorization header) expires, in ms. */
-function tokenExpiry(headers: IncomingHttpHeaders): number {
-  const token = /^(?:JWT|Bearer) (\S+)/.exec(headers.authorization ?? '')?.[1] ?? /(?:^|;\s*)payload-token=([^;]+)/.exec(headers.cookie ?? '')?.[1]
+/**
+ * When a signed-in person's token expires, in ms: a JWT in the Authorization header, or in
+ * Payload's token cookie (named after the config's cookie prefix).
+ */
+function tokenExpiry(headers: Headers, payload: Payload): number {
+  const token = /^(?:JWT|Bearer) (\S+)/.exec(headers.get('authorization') ?? '')?.[1] ?? parseCookies(headers).get(`${payload.config.cookiePrefix}-token`)
   try {
     const { exp } = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as { exp?: unknown }
     return typeof exp === 'number' ? exp * 1000 : Infinity
@@ -73,7 +77,7 @@ export class CredentialCache {
     const { user } = await this.payload.auth({ headers: forwarded })
     const principal = user ? { collection: user.collection, id: user.id, name: (user as { name?: string }).name ?? (user as { email?: string }).email } : null
     if (this.checked.size > 10_000) this.checked.clear()
-    if (generation === this.generation) this.checked.set(credential, { principal, until: Math.min(Date.now() + CREDENTIAL_TRUST_MS, tokenExpiry(headers)) })
+    if (generation === this.generation) this.checked.set(credential, { principal, until: Math.min(Date.now() + CREDENTIAL_TRUST_MS, tokenExpiry(forwarded, this.payload)) })
     return principal
   }
 }
