@@ -23,6 +23,7 @@ const published = (n: number): PublishedPhrase => {
     title: phrase.title,
     text: phrase.text,
     agentNotes: {},
+    tags: [],
     channels: ['phone', 'chat'],
     variables: [],
     variantOf: null,

@@ -66,6 +66,7 @@ describe('the delivery API (/v1) on SQLite', () => {
     for (const route of DOCUMENTED_ROUTES) {
       let path = route.path.replace(/\{(\w+)\}/g, (token) => sample[token] ?? token)
       if (route.path === '/v1/scenarios/{key}') path = '/v1/scenarios/silent_call'
+      if (route.path === '/v1/search') path += `?q=${encodeURIComponent('稍等')}`
       const body = { '/v1/convert': { text: '挂断', to: 'zh-TW' }, '/v1/lint': { text: '您好' }, '/v1/usage': { key: 'closing.standard', locale: 'zh-TW', channel: 'phone' } }[route.path]
       const response = await fetch(server.url + path, {
         method: route.method.toUpperCase(),
@@ -215,6 +216,45 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect(await refusal('/v1/nothing', 'en')).toEqual({ code: 'not_found', message: 'No route GET /v1/nothing.' })
   })
 
+  it('searches what agents are served, whatever script the query is in, and pages through it', async () => {
+    const search = async (q: string, more = '') => json(get(`/v1/search?q=${encodeURIComponent(q)}&locale=zh-TW${more}`))
+    const keys = async (q: string) => (await search(q, '&limit=50')).items.map((item: Json) => item.key as string)
+    // Every phrase a Taiwan agent is served that says 請您稍等, found by the query in either script.
+    const served = (await json(get('/v1/phrases?locale=zh-TW'))).items as Json[]
+    const saying = served.filter((phrase) => phrase.text.includes('請您稍等')).map((phrase) => phrase.key)
+    expect(saying.length).toBeGreaterThan(1)
+    const traditional = await keys('請稍等')
+    expect(await keys('请稍等')).toEqual(traditional)
+    for (const found of [traditional, await keys('请您稍等')]) expect(found).toEqual(expect.arrayContaining(saying))
+    // What it answers is the phrase as agents get it, its words marked.
+    const top = (await search('请稍等')).items[0]
+    expect(top).toEqual({ ...(await json(get(`/v1/phrases/${top.key}?locale=zh-TW`))), score: expect.any(Number), highlights: expect.anything() })
+    const [start, end] = [...top.highlights.title, ...top.highlights.text][0]
+    expect(`${top.title} ${top.text}`.length).toBeGreaterThanOrEqual(end)
+    expect(start).toBeLessThan(end)
+
+    // Pages: two at a time, none twice, until nextCursor is null.
+    const paged: string[] = []
+    for (let cursor = ''; ; ) {
+      const page = await search('稍等', `&limit=2${cursor && `&cursor=${cursor}`}`)
+      paged.push(...page.items.map((item: Json) => item.key))
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    expect(paged).toEqual(await keys('稍等'))
+
+    // Cached like every read: the same question again is a 304 with its ETag.
+    const first = await get(`/v1/search?q=${encodeURIComponent('稍等')}`)
+    expect((await get(`/v1/search?q=${encodeURIComponent('稍等')}`, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304)
+
+    // Refused in the caller's language, and without credentials.
+    const noQuery = await get('/v1/search?locale=zh-TW', { 'accept-language': 'zh-CN' })
+    expect(noQuery.status).toBe(400)
+    expect((await noQuery.json()).error).toEqual({ code: 'invalid_query', message: expect.stringContaining('请说要搜索什么') })
+    expect((await get(`/v1/search?q=a&cursor=${encodeURIComponent('!!')}`)).status).toBe(400)
+    expect((await fetch(`${server.url}/v1/search?q=a`)).status).toBe(401)
+  })
+
   it('serves scenarios with each step resolved for the day', async () => {
     const list = await json(get('/v1/scenarios?locale=zh-Hant'))
     expect(list.items.map((s: Json) => s.key)).toEqual(expect.arrayContaining(['silent_call', 'supervisor_request', 'abusive_caller']))
@@ -249,7 +289,8 @@ describe('the delivery API (/v1) on SQLite', () => {
       const byKey = (await get(`/v1/phrases/${key}?locale=zh-Hant`)).status === 200
       const listed = (await json(get('/v1/phrases?category=closing'))).items.some((p: Json) => p.key === key)
       const bundled = 'leak_check' in (await json(get('/v1/i18n/zh-Hant/closing.json')))
-      expect([byKey, listed, bundled]).toEqual([byKey, byKey, byKey])
+      const searched = (await json(get(`/v1/search?q=${encodeURIComponent('草稿文字')}&category=closing`))).items.some((p: Json) => p.key === key)
+      expect([byKey, listed, bundled, searched]).toEqual([byKey, byKey, byKey, byKey])
       return byKey
     }
     const created = await json(person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '測試', text: '草稿文字。' }))
@@ -272,6 +313,7 @@ describe('the delivery API (/v1) on SQLite', () => {
     await person('editor', `/api/phrases/${id}?draft=true&locale=zh-Hant`, 'PATCH', { text: '未審核的新文字。' })
     await caughtUp()
     expect((await json(get(`/v1/phrases/${key}?locale=zh-Hant`))).text).toBe('草稿文字。')
+    expect((await json(get(`/v1/search?q=${encodeURIComponent('未審核')}`))).items).toEqual([])
 
     await person('reviewer', `/api/phrases/${id}/retire`, 'POST', {})
     expect(await visible()).toBe(false)

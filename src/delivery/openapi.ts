@@ -1,6 +1,7 @@
 import { FORBIDDEN_TERM_CLASSES } from '../domain/forbiddenTermClasses'
 import { MAX_CONVERT_CHARACTERS } from '../server/convertRoute'
 import { MESSAGE_LANGUAGES } from './messages'
+import { SEARCH_PAGE } from './search'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { PHRASE_KEY_MAX_LENGTH, PHRASE_KEY_PATTERN, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 
@@ -45,8 +46,8 @@ type GetOperation = {
   /** The 400 codes of this operation; documented only when the operation has inputs to reject. */
   badRequest?: string
   notFound?: string
-  /** Answers 410 `resync_required` to a cursor above the current revision. */
-  gone?: boolean
+  /** The 410 it answers to a cursor it can no longer go on from: `resync_required` or `stale_cursor`. */
+  gone?: 'ResyncRequired' | 'StaleCursor'
   /** Public: no credentials, so no 401 and no rate limit. */
   public?: boolean
 }
@@ -65,7 +66,7 @@ function getOperation(op: GetOperation): Json {
   if (op.badRequest) responses[400] = responseRef('BadRequest', op.badRequest)
   if (!op.public) responses[401] = responseRef('Unauthorized')
   if (op.notFound) responses[404] = responseRef('NotFound', op.notFound)
-  if (op.gone) responses[410] = responseRef('ResyncRequired')
+  if (op.gone) responses[410] = responseRef(op.gone)
   if (!op.public) responses[429] = responseRef('RateLimited')
   return {
     operationId: op.operationId,
@@ -258,6 +259,40 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         items: { type: 'array', items: schemaRef('Phrase') },
       },
     },
+    SearchHit: {
+      allOf: [
+        schemaRef('Phrase'),
+        {
+          type: 'object',
+          required: ['score', 'highlights'],
+          properties: {
+            score: { type: 'number', minimum: 0, description: 'Relevance (BM25 over character pairs, times the share of the query found); compare within one answer only.' },
+            highlights: {
+              type: 'object',
+              required: ['title', 'text'],
+              description: 'Where the query\'s words are in `title` and `text`: [start, end) offsets in UTF-16 code units (JavaScript string indices), merged and in order.',
+              properties: {
+                title: { type: 'array', items: schemaRef('TextRange') },
+                text: { type: 'array', items: schemaRef('TextRange') },
+              },
+            },
+          },
+        },
+      ],
+    },
+    TextRange: { type: 'array', prefixItems: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 1 }], minItems: 2, maxItems: 2 },
+    SearchResults: {
+      type: 'object',
+      required: ['revision', 'locale', 'day', 'q', 'items', 'nextCursor'],
+      properties: {
+        revision: schemaRef('Revision'),
+        locale: schemaRef('DeliveryLocale'),
+        day: { type: 'string', format: 'date', description: 'The day whose holiday variants were applied.' },
+        q: { type: 'string' },
+        items: { type: 'array', items: schemaRef('SearchHit') },
+        nextCursor: nullable({ type: 'string', description: 'Send as `cursor` for the next page; null on the last page.' }),
+      },
+    },
     ScenarioSummary: {
       type: 'object',
       required: ['key', 'title'],
@@ -446,6 +481,28 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       schema: { type: 'string', maxLength: MAX_QUERY_CHARACTERS },
       example: '來電',
     },
+    searchQ: {
+      name: 'q',
+      in: 'query',
+      required: true,
+      description:
+        'What to look for, in either script and any region\'s wording: 請稍等, 请稍等 and 请您稍等 find the same phrases. ' +
+        'Words in between are tolerated (a phrase needs half of the query\'s character pairs).',
+      schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARACTERS },
+      example: '请稍等',
+    },
+    limit: {
+      name: 'limit',
+      in: 'query',
+      description: 'Results per page.',
+      schema: { type: 'integer', minimum: 1, maximum: SEARCH_PAGE.max, default: SEARCH_PAGE.default },
+    },
+    cursor: {
+      name: 'cursor',
+      in: 'query',
+      description: 'The `nextCursor` of the page before, as it was given. It holds while the library is unchanged (else 410 `stale_cursor`).',
+      schema: { type: 'string' },
+    },
     since: {
       name: 'since',
       in: 'query',
@@ -547,6 +604,12 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         value: { error: { code: 'resync_required', message: '版本 420 高於目前的版本 415（話術庫已還原，或游標有誤）：請從 GET /v1/changes?since=0 重新同步，再從版本 415 繼續。', revision: 415 } },
       },
     }),
+    StaleCursor: errorResponse('The library changed since the page this cursor came from: search again from the first page.', {
+      stale_cursor: {
+        summary: 'stale_cursor',
+        value: { error: { code: 'stale_cursor', message: '那一頁之後話術庫已更新（目前為版本 416）：請從第一頁重新搜尋。', revision: 416 } },
+      },
+    }),
     PayloadTooLarge: errorResponse('The request body is too large.', {
       payload_too_large: errorExample('payload_too_large', '請求內容太大。'),
     }),
@@ -608,6 +671,45 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           example: { revision: 415, locale: 'zh-TW', day: '2026-02-17', items: [OPENING_EXAMPLE, { ...CLOSING_EXAMPLE, locale: 'zh-TW' }] },
         },
         badRequest: '`unknown_locale`, `unknown_category`, `unknown_channel` or `invalid_at`.',
+      }),
+    },
+    '/v1/search': {
+      get: getOperation({
+        operationId: 'searchPhrases',
+        summary: 'Search phrases',
+        description:
+          'Published phrases that match `q`, best first: title, tags, text and agent notes, in every script and region ' +
+          '(a query typed in Simplified finds a Taiwan phrase). Each result is the phrase agents of `locale` are served ' +
+          'that day and on that channel, as `/v1/phrases` gives it, with its `score` and `highlights`.',
+        tags: ['Phrases'],
+        parameters: ['searchQ', 'locale', 'category', 'channel', 'at', 'vars', 'limit', 'cursor'],
+        ok: {
+          description: 'A page of results.',
+          schema: schemaRef('SearchResults'),
+          example: {
+            revision: 415,
+            locale: 'zh-TW',
+            day: '2026-02-17',
+            q: '请稍等',
+            items: [
+              {
+                ...OPENING_EXAMPLE,
+                key: 'hold.please_wait',
+                category: 'hold',
+                title: '請稍等',
+                text: '請您稍等，不要掛斷電話。',
+                agentNotes: null,
+                variantKey: 'hold.please_wait',
+                variables: [],
+                score: 7.412,
+                highlights: { title: [[0, 3]], text: [[2, 4]] },
+              },
+            ],
+            nextCursor: null,
+          },
+        },
+        badRequest: '`invalid_query` (no `q`, a bad `limit` or `cursor`), `unknown_locale`, `unknown_category`, `unknown_channel` or `invalid_at`.',
+        gone: 'StaleCursor',
       }),
     },
     '/v1/phrases/{key}': {
@@ -719,7 +821,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
         },
         badRequest: '`invalid_since`.',
-        gone: true,
+        gone: 'ResyncRequired',
       }),
     },
     '/v1/events': {

@@ -13,6 +13,8 @@ export type PublishedPhrase = {
   title: Localized
   text: Localized
   agentNotes: Localized
+  /** Editors' tags (not localized); search reads them. */
+  tags: string[]
   channels: string[]
   variables: { name: string; description?: string | null; example?: string | null; fallback?: { zhHant?: string | null; zhHans?: string | null } | null }[]
   variantOf: string | null

@@ -52,6 +52,7 @@ function toPublished(doc: Record<string, any>, names: Names): PublishedPhrase {
     title: doc.title ?? {},
     text: doc.text ?? {},
     agentNotes: doc.agentNotes ?? {},
+    tags: doc.tags ?? [],
     channels: doc.channels ?? [],
     variables: (doc.variables ?? []).map(({ name, description, example, fallback }: Record<string, any>) => ({ name, description, example, fallback })),
     variantOf: names.phrases.get(idOf(doc.variantOf)!) ?? null,

@@ -11,6 +11,7 @@ import { DeliveryError, one, phraseBody, readQuery } from '../delivery/request'
 import { message, messageLanguage } from '../delivery/messages'
 import { fallbacksOf, renderText } from '../delivery/render'
 import { revisionsSince } from '../delivery/revisions'
+import { type PhraseSearch, readSearchQuery, searchPhrases } from '../delivery/search'
 import { nextBoundary, resolvePhrase, servesLocale, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { localDay } from '../domain/holidays'
@@ -120,8 +121,8 @@ export async function checkedCursor(given: string, store: DeliveryStore): Promis
   return since
 }
 
-/** The read routes of `/v1`: phrases, scenarios, i18next bundles and delta changes. */
-export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, cache: ResponseCache, timeZone: string): void {
+/** The read routes of `/v1`: phrases, search, scenarios, i18next bundles and delta changes. */
+export function addDeliveryRoutes(router: Router, payload: Payload, store: DeliveryStore, search: PhraseSearch, cache: ResponseCache, timeZone: string): void {
   // An answer about "now" holds until the next phrase starts or stops being valid.
   const expiry = (snapshot: Snapshot, query: { time: number; dayGiven: boolean }) => (query.dayGiven ? Infinity : nextBoundary(snapshot, query.time))
 
@@ -157,6 +158,20 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
         if (!resolved) throw new DeliveryError(404, 'not_found', 'phrase_not_found', { key })
         return phraseBody(snapshot, resolved.phrase, resolved.variant, query, key)
       }, expiry(snapshot, query))
+    }),
+  )
+
+  router.get(
+    '/search',
+    guarded(async (req, res) => {
+      let snapshot = store.snapshot
+      const query = readSearchQuery(req.query as Record<string, unknown>, snapshot, timeZone)
+      // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
+      if (query.cursorRevision !== undefined && query.cursorRevision > snapshot.revision) {
+        await store.refreshNow()
+        snapshot = store.snapshot
+      }
+      cache.send(req, res, snapshot.revision, () => searchPhrases(snapshot, search.indexFor(snapshot), query), expiry(snapshot, query))
     }),
   )
 

@@ -12,6 +12,7 @@ import { createPayloadConfig } from '../createPayloadConfig'
 import type { Settings } from '../settings'
 import { loadStandardLibrary } from '../../seed/load'
 import { message, messageLanguage } from '../delivery/messages'
+import { PhraseSearch } from '../delivery/search'
 import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
 import { hearOtherProcesses } from '../changes/otherProcesses'
 import { startScheduler } from '../jobs/scheduler'
@@ -108,12 +109,15 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   const credentials = new CredentialCache(payload)
   const events = new DeliveryEvents(payload, store, credentials)
   events.start()
+  const search = new PhraseSearch()
+  const stopIndexing = search.follow(store)
   const delivery = {
     store,
     usage,
     responses: new ResponseCache(settings.timezone, settings.responseCacheBytes),
     credentials,
     events,
+    search,
     timeZone: settings.timezone,
   }
   // Processes on one PostgreSQL database share their rate limit counts; SQLite is for one process.
@@ -153,6 +157,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await events.stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await stopScheduler()
+      stopIndexing()
       await store.stop()
       await usage.stop()
       credentials.stop()

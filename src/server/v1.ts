@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { MessageKey } from '../delivery/messages'
 import { openApiDocument } from '../delivery/openapi'
+import type { PhraseSearch } from '../delivery/search'
 import { isDeliveryLocale } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
@@ -104,11 +105,12 @@ export type DeliveryParts = {
   responses: ResponseCache
   credentials: CredentialCache
   events: DeliveryEvents
+  search: PhraseSearch
   timeZone: string
 }
 
 /** The delivery API for agent tools (docs/contract.md "Delivery API"). */
-export function v1Router(payload: Payload, { store, usage, responses, credentials, events, timeZone }: DeliveryParts): Router {
+export function v1Router(payload: Payload, { store, usage, responses, credentials, events, search, timeZone }: DeliveryParts): Router {
   const router = express.Router()
   const openApi = JSON.stringify(openApiDocument())
   router.get('/openapi.json', (_req, res) => {
@@ -119,7 +121,7 @@ export function v1Router(payload: Payload, { store, usage, responses, credential
   router.get('/', (_req, res) => {
     res.json({ name: 'Phrasebook CMS delivery API', version: 1 })
   })
-  addDeliveryRoutes(router, payload, store, responses, timeZone)
+  addDeliveryRoutes(router, payload, store, search, responses, timeZone)
   router.post('/convert', convertRoute(payload))
   router.post('/lint', lintRoute(payload))
   router.post('/usage', usageRoute(store, usage))

@@ -1,0 +1,109 @@
+import { SearchIndex, type SearchField } from '../search/searchIndex'
+import { highlightsIn } from '../search/terms'
+import { DeliveryError, type DeliveryQuery, one, phraseBody, readQuery } from './request'
+import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
+import type { DeliveryStore } from './store'
+
+/** How many results a page of `GET /v1/search` holds: 10 unless `limit` says otherwise, at most 50. */
+export const SEARCH_PAGE = { default: 10, max: 50 } as const
+
+/**
+ * What search reads of a phrase, and how much a match counts there: the title most, then the
+ * editors' tags, the text, and the agent notes least. Every served region's wording is read, so
+ * 視頻 finds a phrase whose Taiwan text says 影片 when its mainland text says 视频.
+ */
+function fieldsOf(phrase: DeliveredPhrase): SearchField[] {
+  const texts = Object.values(phrase.texts)
+  return [
+    { weight: 3, texts: texts.map((text) => text?.title) },
+    { weight: 2, texts: phrase.tags },
+    { weight: 1, texts: texts.map((text) => text?.text) },
+    { weight: 0.5, texts: texts.map((text) => text?.agentNotes) },
+  ]
+}
+
+/**
+ * The search index of the snapshot agents are served: built once per snapshot, from the terms the
+ * last index already read of every phrase the two snapshots share (a publish re-reads one phrase).
+ */
+export class PhraseSearch {
+  private built?: { snapshot: Snapshot; index: SearchIndex<DeliveredPhrase> }
+
+  indexFor(snapshot: Snapshot): SearchIndex<DeliveredPhrase> {
+    if (this.built?.snapshot !== snapshot) this.built = { snapshot, index: SearchIndex.build([...snapshot.phrases.values()], fieldsOf, this.built?.index) }
+    return this.built.index
+  }
+
+  /** Builds the index of each snapshot as soon as the store has it, so a search seldom waits for one. */
+  follow(store: DeliveryStore): () => void {
+    const build = () => void setImmediate(() => this.indexFor(store.snapshot)).unref()
+    build()
+    return store.onAdvance(build)
+  }
+}
+
+export type SearchQuery = DeliveryQuery & { q: string; limit: number; offset: number; cursorRevision?: number }
+
+/** A page's cursor: the revision it was ranked at and where the next page starts, opaque to clients. */
+const encodeCursor = (revision: number, offset: number) => Buffer.from(`${revision}:${offset}`).toString('base64url')
+
+function decodeCursor(cursor: string): { revision: number; offset: number } {
+  const match = /^(\d{1,15}):(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString())
+  if (!match) throw new DeliveryError(400, 'invalid_query', 'search_cursor')
+  return { revision: Number(match[1]), offset: Number(match[2]) }
+}
+
+/** The query of `GET /v1/search`: what every read takes, plus `q` (required), `limit` and `cursor`. */
+export function readSearchQuery(query: Record<string, unknown>, snapshot: Snapshot, timeZone: string): SearchQuery {
+  const read = readQuery(query, snapshot, timeZone)
+  if (!read.q?.trim()) throw new DeliveryError(400, 'invalid_query', 'search_q')
+  const limitGiven = one(query.limit)
+  const limit = limitGiven === undefined ? SEARCH_PAGE.default : /^\d{1,3}$/.test(limitGiven) ? Number(limitGiven) : NaN
+  if (!(limit >= 1 && limit <= SEARCH_PAGE.max)) throw new DeliveryError(400, 'invalid_query', 'search_limit', { max: SEARCH_PAGE.max })
+  const cursor = one(query.cursor)
+  const page = cursor === undefined ? undefined : decodeCursor(cursor)
+  return { ...read, q: read.q, limit, offset: page?.offset ?? 0, cursorRevision: page?.revision }
+}
+
+/**
+ * One page of search results: the published phrases agents of the locale would be served (the
+ * variant in effect, on the channel, that day) that match `q`, best first, each with its score and
+ * where the query's words are in its title and text. A phrase is found by what it says in any
+ * script or region; a variant not in effect is not a result (its base is, if it matches).
+ */
+export function searchPhrases(snapshot: Snapshot, index: SearchIndex<DeliveredPhrase>, query: SearchQuery) {
+  if (query.cursorRevision !== undefined && query.cursorRevision !== snapshot.revision) {
+    throw new DeliveryError(410, 'stale_cursor', 'search_cursor_stale', { revision: snapshot.revision }, { revision: snapshot.revision })
+  }
+  const { terms, hits } = index.search(query.q)
+  const items = []
+  const found = new Set<string>()
+  let skipped = 0
+  let more = false
+  for (const { document: phrase, score } of hits) {
+    if (query.category && phrase.category !== query.category) continue
+    const key = phrase.variantOf ?? phrase.key
+    if (found.has(key)) continue
+    const resolved = resolvePhrase(snapshot, key, query)
+    if (resolved?.phrase !== phrase || !phrase.texts[query.locale]) continue
+    found.add(key)
+    if (skipped < query.offset) {
+      skipped++
+      continue
+    }
+    if (items.length === query.limit) {
+      more = true
+      break
+    }
+    const body = phraseBody(snapshot, phrase, resolved.variant, query, key)
+    items.push({ ...body, score: Math.round(score * 1000) / 1000, highlights: { title: highlightsIn(body.title, terms), text: highlightsIn(body.text, terms) } })
+  }
+  return {
+    revision: snapshot.revision,
+    locale: query.locale,
+    day: query.day,
+    q: query.q,
+    items,
+    nextCursor: more ? encodeCursor(snapshot.revision, query.offset + query.limit) : null,
+  }
+}

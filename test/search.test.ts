@@ -1,0 +1,173 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { DeliveryError } from '../src/delivery/request'
+import { PhraseSearch, readSearchQuery, searchPhrases } from '../src/delivery/search'
+import { buildSnapshot, patchSnapshot, type PublishedPhrase, type Snapshot } from '../src/delivery/snapshot'
+import { REGIONS } from '../src/domain/locales'
+import { foldForSearch, highlightsIn, termsOf } from '../src/search/terms'
+
+const TIME_ZONE = 'Asia/Taipei'
+
+/** A published phrase whose three regions say `tw`, `hk` (default: tw) and `cn`. */
+function phrase(key: string, fields: { title: [string, string]; text: [string, string]; notes?: [string, string]; tags?: string[]; category?: string }, extra: Partial<PublishedPhrase> = {}): PublishedPhrase {
+  const localized = ([tw, cn]: [string, string]) => ({ 'zh-Hant': tw, 'zh-Hans': cn, 'zh-TW': tw, 'zh-HK': tw, 'zh-CN': cn })
+  return {
+    id: key,
+    key,
+    category: fields.category ?? key.split('.')[0]!,
+    sourceScript: 'zh-Hant',
+    title: localized(fields.title),
+    text: localized(fields.text),
+    agentNotes: fields.notes ? localized(fields.notes) : {},
+    tags: fields.tags ?? [],
+    channels: ['phone', 'chat'],
+    variables: [],
+    variantOf: null,
+    holiday: null,
+    validFrom: null,
+    validUntil: null,
+    order: 0,
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    ...extra,
+  }
+}
+
+const LIBRARY: PublishedPhrase[] = [
+  phrase('hold.please_wait', { title: ['請稍等', '请稍等'], text: ['請您稍等，不要掛斷電話。', '请您稍等，不要挂断电话。'] }),
+  phrase('hold.consult', { title: ['需要查詢', '需要查询'], text: ['{{customer_title}}，請您稍等，我幫您查詢一下。', '{{customer_title}}，请您稍等，我帮您查询一下。'] }),
+  phrase('hold.thanks', { title: ['感謝等候', '感谢等候'], text: ['感謝您的耐心等候。', '感谢您的耐心等候。'], notes: ['回線後先道謝，不說讓您久等了', '回线后先道谢，不说让您久等了'] }),
+  phrase('inquiry.video', { title: ['影片教學', '视频教学'], text: ['您可以觀看我們的教學影片。', '您可以观看我们的教学视频。'] }),
+  phrase('complaint.angry', { title: ['安撫情緒', '安抚情绪'], text: ['非常理解您的心情，我馬上為您處理。', '非常理解您的心情，我马上为您处理。'], tags: ['投訴', '生氣'] }),
+  phrase('closing.standard', { title: ['標準結束語', '标准结束语'], text: ['感謝您的來電，再見！', '感谢您的来电，再见！'], category: 'closing' }),
+  phrase(
+    'closing.standard.spring_festival',
+    { title: ['春節結束語', '春节结束语'], text: ['感謝您的來電，祝您新春快樂！', '感谢您的来电，祝您新春快乐！'], category: 'closing' },
+    { variantOf: 'closing.standard', holiday: 'spring_festival', channels: ['phone'] },
+  ),
+]
+
+const CATEGORIES = ['hold', 'inquiry', 'complaint', 'closing'].map((slug, order) => ({ slug, name: { 'zh-Hant': slug }, order }))
+const HOLIDAYS = [{ code: 'spring_festival', name: { 'zh-Hant': '春節' }, dates: [{ year: 2027, start: '2027-02-05', end: '2027-02-10' }], regions: [] }]
+
+const snapshotOf = (phrases: PublishedPhrase[], revision = 1): Snapshot =>
+  buildSnapshot({ revision, phrases, categories: CATEGORIES, holidays: HOLIDAYS, scenarios: [], defaultTraditional: 'zh-TW', regions: REGIONS })
+
+function search(snapshot: Snapshot, query: Record<string, string>, engine = new PhraseSearch()) {
+  return searchPhrases(snapshot, engine.indexFor(snapshot), readSearchQuery({ at: '2027-03-15', ...query }, snapshot, TIME_ZONE))
+}
+const keysFound = (snapshot: Snapshot, query: Record<string, string>) => search(snapshot, query).items.map((item) => item.key)
+
+function refusal(work: () => unknown): { status: number; code: string; messageKey: string } {
+  try {
+    work()
+  } catch (error) {
+    if (error instanceof DeliveryError) return { status: error.status, code: error.code, messageKey: error.messageKey }
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+describe('what search compares', () => {
+  it('folds Traditional to Simplified, full width to half and upper case to lower, position for position', () => {
+    expect(foldForSearch('請稍等')).toBe('请稍等')
+    expect(foldForSearch('ＶＩＰ會員')).toBe('vip会员')
+    // ㈱ widens under NFKC: it is kept, so what follows keeps its place.
+    const text = '㈱請稍等'
+    expect(foldForSearch(text)).toHaveLength(text.length)
+    expect(foldForSearch(text).slice(1)).toBe('请稍等')
+  })
+
+  it('reads Chinese as pairs of neighbouring characters and other words whole', () => {
+    expect(termsOf(foldForSearch('請您稍等'))).toEqual(['请您', '您稍', '稍等'])
+    expect(termsOf(foldForSearch('VIP會員，24小時'))).toEqual(['vip', '会员', '24', '小时'])
+    expect(termsOf('等')).toEqual(['等'])
+  })
+
+  it('marks the query\'s words in the text it returns, in either script', () => {
+    expect(highlightsIn('請您稍等，不要掛斷電話。', termsOf('稍等电话'))).toEqual([[2, 4], [9, 11]])
+    // Overlapping pairs make one range.
+    expect(highlightsIn('感謝您的耐心等候。', termsOf('耐心等候'))).toEqual([[4, 8]])
+  })
+})
+
+describe('GET /v1/search over a snapshot', () => {
+  const snapshot = snapshotOf(LIBRARY)
+
+  it('finds the same phrases whichever script the query is in, with words in between', () => {
+    const found = ['請稍等', '请稍等', '请您稍等', '請您稍等'].map((q) => keysFound(snapshot, { q, locale: 'zh-TW' }).sort())
+    for (const keys of found) expect(keys).toEqual(['hold.consult', 'hold.please_wait'])
+  })
+
+  it('ranks a match in the title above one in the text, and says where the words are', () => {
+    const { items } = search(snapshot, { q: '請稍等', locale: 'zh-TW' })
+    expect(items.map((item) => item.key)).toEqual(['hold.please_wait', 'hold.consult'])
+    expect(items[0]!.score).toBeGreaterThan(items[1]!.score)
+    expect(items[0]!.highlights).toEqual({ title: [[0, 3]], text: [[2, 4]] })
+    // The answer is the phrase as /v1/phrases serves it, in the locale asked for.
+    expect(items[0]).toMatchObject({ locale: 'zh-TW', text: '請您稍等，不要掛斷電話。', variant: 'default', revision: 1 })
+  })
+
+  it('finds a phrase by any region\'s wording and answers in the asked region\'s', () => {
+    const { items } = search(snapshot, { q: '视频', locale: 'zh-TW' })
+    expect(items.map((item) => [item.key, item.text])).toEqual([['inquiry.video', '您可以觀看我們的教學影片。']])
+  })
+
+  it('searches tags and agent notes, not variable names', () => {
+    expect(keysFound(snapshot, { q: '生气' })).toEqual(['complaint.angry'])
+    expect(keysFound(snapshot, { q: '道謝' })).toEqual(['hold.thanks'])
+    expect(keysFound(snapshot, { q: 'customer_title' })).toEqual([])
+  })
+
+  it('finds by one character', () => {
+    expect(keysFound(snapshot, { q: '稍' }).sort()).toEqual(['hold.consult', 'hold.please_wait'])
+  })
+
+  it('gives only what agents are served: the holiday variant on its days, the base on others', () => {
+    expect(keysFound(snapshot, { q: '新春快樂' })).toEqual([])
+    const festive = search(snapshot, { q: '新春快樂', at: '2027-02-06' }).items
+    expect(festive.map((item) => [item.key, item.variantKey, item.variant])).toEqual([['closing.standard', 'closing.standard.spring_festival', 'spring_festival']])
+    // The base matches 來電 too, but on a holiday agents get the variant: one result, the variant.
+    expect(search(snapshot, { q: '來電', at: '2027-02-06' }).items.map((item) => item.variantKey)).toEqual(['closing.standard.spring_festival'])
+    // The variant is phone only: a chat agent gets the base that day.
+    expect(search(snapshot, { q: '來電', at: '2027-02-06', channel: 'chat' }).items.map((item) => item.variantKey)).toEqual(['closing.standard'])
+  })
+
+  it('filters by category', () => {
+    expect(keysFound(snapshot, { q: '感謝', category: 'hold' })).toEqual(['hold.thanks'])
+    expect(keysFound(snapshot, { q: '感謝', category: 'closing' })).toEqual(['closing.standard'])
+  })
+
+  it('pages with a cursor that holds while the library is unchanged', () => {
+    const first = search(snapshot, { q: '稍等', limit: '1' })
+    expect(first.items).toHaveLength(1)
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const second = search(snapshot, { q: '稍等', limit: '1', cursor: first.nextCursor! })
+    expect(second.items.map((item) => item.key)).not.toEqual(first.items.map((item) => item.key))
+    expect(second.nextCursor).toBeNull()
+    const changed = snapshotOf(LIBRARY, 2)
+    expect(refusal(() => search(changed, { q: '稍等', cursor: first.nextCursor! }))).toEqual({ status: 410, code: 'stale_cursor', messageKey: 'search_cursor_stale' })
+  })
+
+  it('follows a publish and a withdrawal, reading again only the phrases that changed', () => {
+    const engine = new PhraseSearch()
+    const before = engine.indexFor(snapshot)
+    const added = phrase('hold.mute', { title: ['靜音等候', '静音等候'], text: ['我先幫您查詢，請不要掛斷。', '我先帮您查询，请不要挂断。'] })
+    const after = patchSnapshot(snapshot, 2, [added], ['hold.consult'])
+    const index = engine.indexFor(after)
+    expect(index).not.toBe(before)
+    expect(engine.indexFor(after)).toBe(index)
+    expect(search(after, { q: '静音' }, engine).items.map((item) => item.key)).toEqual(['hold.mute'])
+    expect(search(after, { q: '查詢' }, engine).items.map((item) => item.key)).toEqual(['hold.mute'])
+  })
+
+  it('refuses a query it cannot answer with a 400 invalid_query', () => {
+    for (const query of [{}, { q: '  ' }, { q: '稍等', limit: '0' }, { q: '稍等', limit: '51' }, { q: '稍等', limit: 'ten' }, { q: '稍等', cursor: 'not-a-cursor' }]) {
+      expect(refusal(() => readSearchQuery(query, snapshot, TIME_ZONE))).toMatchObject({ status: 400, code: 'invalid_query' })
+    }
+    expect(refusal(() => readSearchQuery({ q: 'x'.repeat(101) }, snapshot, TIME_ZONE))).toMatchObject({ status: 400, code: 'invalid_query' })
+  })
+
+  it('answers a query with no words in it with no results', () => {
+    expect(search(snapshot, { q: '！？' }).items).toEqual([])
+  })
+})
