@@ -22,6 +22,9 @@ function fieldsOf(phrase: DeliveredPhrase): SearchField[] {
   ]
 }
 
+/** A published phrase's content changes only with a save, which moves its `updatedAt`. */
+const versionOf = (phrase: DeliveredPhrase) => `${phrase.key}@${phrase.updatedAt}`
+
 /**
  * The search index of the snapshot agents are served: built once per snapshot, from the terms the
  * last index already read of every phrase the two snapshots share (a publish re-reads one phrase).
@@ -30,7 +33,7 @@ export class PhraseSearch {
   private built?: { snapshot: Snapshot; index: SearchIndex<DeliveredPhrase> }
 
   indexFor(snapshot: Snapshot): SearchIndex<DeliveredPhrase> {
-    if (this.built?.snapshot !== snapshot) this.built = { snapshot, index: SearchIndex.build([...snapshot.phrases.values()], fieldsOf, this.built?.index) }
+    if (this.built?.snapshot !== snapshot) this.built = { snapshot, index: SearchIndex.build([...snapshot.phrases.values()], { fieldsOf, versionOf }, this.built?.index) }
     return this.built.index
   }
 

@@ -3,15 +3,18 @@ import { foldForSearch, termsOf } from './terms'
 /** A field of a document to search: its texts (each region's, say) and how much a match in it counts. */
 export type SearchField = { weight: number; texts: readonly (string | null | undefined)[] }
 
-/** A document's terms, each with its weighted count, and their sum (the document's length). */
-type DocumentTerms = { counts: Map<string, number>; length: number }
+/** A document's terms (as vocabulary numbers), each with its weighted count, and their sum (the document's length). */
+type DocumentTerms = { ids: Int32Array; counts: Float32Array; length: number }
 
 export type SearchHit<D> = { document: D; score: number }
 
 export type SearchResult<D> = {
   /** The query's terms, folded (to mark them in a text with `highlightsIn`). */
   terms: string[]
-  /** The matching documents, best first, produced one at a time (a page costs only what it reads). */
+  /**
+   * The matching documents, best first, produced one at a time (a page costs only what it reads).
+   * Read them before the next search on the same index, whose scratch space they share.
+   */
   hits: Iterable<SearchHit<D>>
 }
 
@@ -22,12 +25,54 @@ const B = 0.75
 const MAX_QUERY_TERMS = 32
 /** A document must contain at least this share of the query's terms to be a hit. */
 const MINIMUM_SHARE = 0.5
+/** The first round of ranking keeps this many candidates; a caller that reads past them gets 8 times more. */
+const FIRST_ROUND = 64
 
+const HAN_CHARACTER = /^\p{Script=Han}$/u
+const HAN_PAIR = /^\p{Script=Han}{2}$/u
 /** Placeholders ({{customer_title}}) are not words of the phrase. */
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g
 
-function termsOfFields(fields: readonly SearchField[]): DocumentTerms {
-  const counts = new Map<string, number>()
+/**
+ * Every term any index of a series has seen, numbered. Shared from one index to the next and only
+ * ever added to, so a document's terms are read (folded, split, looked up) once and a rebuild
+ * works on numbers. A term no phrase uses any more keeps its number and has no postings.
+ */
+class Vocabulary {
+  private readonly ids = new Map<string, number>()
+  /** A Han character → the pair terms that contain it (a one-character query reads those). */
+  private readonly pairs = new Map<string, number[]>()
+
+  get size(): number {
+    return this.ids.size
+  }
+
+  idOf(term: string): number | undefined {
+    return this.ids.get(term)
+  }
+
+  pairsWith(character: string): readonly number[] {
+    return this.pairs.get(character) ?? []
+  }
+
+  add(term: string): number {
+    let id = this.ids.get(term)
+    if (id !== undefined) return id
+    id = this.ids.size
+    this.ids.set(term, id)
+    if (HAN_PAIR.test(term)) {
+      for (const character of term) {
+        const pairs = this.pairs.get(character)
+        if (pairs) pairs.push(id)
+        else this.pairs.set(character, [id])
+      }
+    }
+    return id
+  }
+}
+
+function termsOfFields(fields: readonly SearchField[], vocabulary: Vocabulary): DocumentTerms {
+  const counts = new Map<number, number>()
   let length = 0
   for (const { weight, texts } of fields) {
     // Regions whose texts fold to the same words count once: a phrase is not three times as
@@ -35,12 +80,13 @@ function termsOfFields(fields: readonly SearchField[]): DocumentTerms {
     const distinct = new Set(texts.filter((text): text is string => Boolean(text)).map((text) => foldForSearch(text.replace(PLACEHOLDER, ' '))))
     for (const text of distinct) {
       for (const term of termsOf(text)) {
-        counts.set(term, (counts.get(term) ?? 0) + weight)
+        const id = vocabulary.add(term)
+        counts.set(id, (counts.get(id) ?? 0) + weight)
         length += weight
       }
     }
   }
-  return { counts, length }
+  return { ids: Int32Array.from(counts.keys()), counts: Float32Array.from(counts.values()), length }
 }
 
 const popCount = (mask: number) => {
@@ -58,58 +104,46 @@ const popCount = (mask: number) => {
  * takes about a millisecond (figures in docs/benchmarks.md).
  *
  * An index is immutable. `build` with the previous index reuses the terms of every document
- * object it already read, so a new snapshot that shares most phrases with the last costs little.
+ * version it already read, so a new snapshot that shares most phrases with the last costs little.
  */
 export class SearchIndex<D extends object> {
-  private readonly dictionary = new Map<string, number>()
-  /** A Han character → the pair terms that contain it (a one-character query reads those). */
-  private readonly pairsWith = new Map<string, number[]>()
   private readonly postingStart: Int32Array
   private readonly postingDocument: Int32Array
   private readonly postingWeight: Float32Array
   private readonly lengthNorm: Float32Array
   private readonly inverseFrequency: Float64Array
-  // Scratch space of one query (a search runs start to end with no await).
+  // Scratch space of one query, reused by the next (no allocation per query: at 100,000 phrases
+  // a query's arrays took a megabyte, and the collections they caused were most of the p99).
   private readonly scores: Float64Array
   private readonly matched: Uint32Array
   private readonly touched: Int32Array
+  private readonly candidates: Int32Array
+  private readonly candidateScores: Float64Array
+  /** Counts searches: the hits of one are read from scratch space the next search reuses. */
+  private searches = 0
 
   private constructor(
     private readonly documents: readonly D[],
-    private readonly terms: WeakMap<D, DocumentTerms>,
+    /** Each document's terms by its version (see `build`). */
+    private readonly terms: Map<string, DocumentTerms>,
+    private readonly vocabulary: Vocabulary,
+    perDocument: DocumentTerms[],
   ) {
-    const perDocument = documents.map((document) => terms.get(document)!)
-    const frequency: number[] = []
-    for (const { counts } of perDocument) {
-      for (const term of counts.keys()) {
-        let id = this.dictionary.get(term)
-        if (id === undefined) {
-          id = frequency.length
-          this.dictionary.set(term, id)
-          frequency.push(0)
-          if (term.length === 2 && HAN_PAIR.test(term)) {
-            for (const character of term) {
-              const pairs = this.pairsWith.get(character)
-              if (pairs) pairs.push(id)
-              else this.pairsWith.set(character, [id])
-            }
-          }
-        }
-        frequency[id]!++
-      }
-    }
-    const termCount = frequency.length
+    const termCount = vocabulary.size
+    // The postings of term t are at postingStart[t] up to postingStart[t + 1].
+    const frequency = new Int32Array(termCount)
+    for (const { ids } of perDocument) for (const id of ids) frequency[id]!++
     this.postingStart = new Int32Array(termCount + 1)
     for (let id = 0; id < termCount; id++) this.postingStart[id + 1] = this.postingStart[id]! + frequency[id]!
     const total = this.postingStart[termCount]!
     this.postingDocument = new Int32Array(total)
     this.postingWeight = new Float32Array(total)
     const next = this.postingStart.slice(0, termCount)
-    perDocument.forEach(({ counts }, index) => {
-      for (const [term, count] of counts) {
-        const at = next[this.dictionary.get(term)!]!++
+    perDocument.forEach(({ ids, counts }, index) => {
+      for (let i = 0; i < ids.length; i++) {
+        const at = next[ids[i]!]!++
         this.postingDocument[at] = index
-        this.postingWeight[at] = count
+        this.postingWeight[at] = counts[i]!
       }
     })
     const n = documents.length
@@ -119,13 +153,29 @@ export class SearchIndex<D extends object> {
     this.scores = new Float64Array(n)
     this.matched = new Uint32Array(n)
     this.touched = new Int32Array(n)
+    this.candidates = new Int32Array(n)
+    this.candidateScores = new Float64Array(n)
   }
 
-  /** An index of `documents`, reusing what `previous` read of the same document objects. */
-  static build<D extends object>(documents: readonly D[], fieldsOf: (document: D) => readonly SearchField[], previous?: SearchIndex<D>): SearchIndex<D> {
-    const terms = new WeakMap<D, DocumentTerms>()
-    for (const document of documents) terms.set(document, previous?.terms.get(document) ?? termsOfFields(fieldsOf(document)))
-    return new SearchIndex(documents, terms)
+  /**
+   * An index of `documents`. `versionOf` names what a document says (a phrase's key and the time
+   * it was last saved): the terms of a version `previous` already read are reused, so a publish
+   * re-reads one phrase, and a new category or holiday (a new snapshot of the same phrases) none.
+   */
+  static build<D extends object>(
+    documents: readonly D[],
+    { fieldsOf, versionOf }: { fieldsOf: (document: D) => readonly SearchField[]; versionOf: (document: D) => string },
+    previous?: SearchIndex<D>,
+  ): SearchIndex<D> {
+    const vocabulary = previous?.vocabulary ?? new Vocabulary()
+    const terms = new Map<string, DocumentTerms>()
+    const perDocument = documents.map((document) => {
+      const version = versionOf(document)
+      const read = terms.get(version) ?? previous?.terms.get(version) ?? termsOfFields(fieldsOf(document), vocabulary)
+      terms.set(version, read)
+      return read
+    })
+    return new SearchIndex(documents, terms, vocabulary, perDocument)
   }
 
   get size(): number {
@@ -139,71 +189,93 @@ export class SearchIndex<D extends object> {
    */
   search(query: string, boost?: (document: D) => number): SearchResult<D> {
     const terms = [...new Set(termsOf(foldForSearch(query)))].slice(0, MAX_QUERY_TERMS)
+    const known = (id: number | undefined): id is number => id !== undefined && id < this.inverseFrequency.length
     // Each query term reads its postings; a lone character reads every pair that contains it.
+    // (A term the vocabulary learnt after this index was built has no postings here.)
     const groups = terms.map((term) => {
-      const id = this.dictionary.get(term)
-      const ids = id === undefined ? [] : [id]
-      if (term.length === 1 && HAN_CHARACTER.test(term)) ids.push(...(this.pairsWith.get(term) ?? []))
+      const ids = [this.vocabulary.idOf(term)].filter(known)
+      if (HAN_CHARACTER.test(term)) ids.push(...this.vocabulary.pairsWith(term).filter(known))
       return ids
     })
+    // The arrays in locals: this loop runs once per posting read (tens of thousands per query).
+    const { postingStart, postingDocument, postingWeight, lengthNorm, inverseFrequency, scores, matched, touched, candidates, candidateScores } = this
     let touchedCount = 0
     groups.forEach((ids, group) => {
       const bit = 1 << group
       for (const id of ids) {
-        const idf = this.inverseFrequency[id]!
-        for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
-          const document = this.postingDocument[at]!
-          const weight = this.postingWeight[at]!
-          if (this.matched[document] === 0) this.touched[touchedCount++] = document
-          this.matched[document]! |= bit
-          this.scores[document]! += (idf * weight * (K1 + 1)) / (weight + this.lengthNorm[document]!)
+        const idf = inverseFrequency[id]!
+        for (let at = postingStart[id]!, end = postingStart[id + 1]!; at < end; at++) {
+          const document = postingDocument[at]!
+          const weight = postingWeight[at]!
+          if (matched[document] === 0) touched[touchedCount++] = document
+          matched[document]! |= bit
+          scores[document]! += (idf * weight * (K1 + 1)) / (weight + lengthNorm[document]!)
         }
       }
     })
     const needed = Math.max(1, Math.ceil(terms.length * MINIMUM_SHARE))
-    const candidates: number[] = []
-    const finalScores: number[] = []
+    let count = 0
     for (let i = 0; i < touchedCount; i++) {
-      const document = this.touched[i]!
-      const share = popCount(this.matched[document]!)
+      const document = touched[i]!
+      const share = popCount(matched[document]!)
       if (share >= needed) {
-        candidates.push(document)
-        finalScores.push(this.scores[document]! * (share / terms.length) * (boost ? boost(this.documents[document]!) : 1))
+        candidates[count] = document
+        candidateScores[count++] = scores[document]! * (share / terms.length) * (boost ? boost(this.documents[document]!) : 1)
       }
-      this.scores[document] = 0
-      this.matched[document] = 0
+      scores[document] = 0
+      matched[document] = 0
     }
-    return { terms, hits: rankedHits(this.documents, candidates, finalScores) }
+    const search = ++this.searches
+    const stillCurrent = () => {
+      if (this.searches !== search) throw new Error('The hits of a search were read after the next search on the same index')
+    }
+    return { terms, hits: rankedHits(this.documents, candidates.subarray(0, count), candidateScores.subarray(0, count), stillCurrent) }
   }
 }
 
-const HAN_CHARACTER = /^\p{Script=Han}$/u
-const HAN_PAIR = /^\p{Script=Han}{2}$/u
-
 /**
- * The candidates best first, by a binary heap: building it is linear and each hit read costs a
- * logarithm, so a first page of ten out of 50,000 candidates does not sort the 50,000.
- * Equal scores keep the documents' order.
+ * The candidates best first. Each round keeps the best `k` with a bounded heap (most candidates
+ * cost one comparison with the worst kept) and sorts only those, so a first page out of 50,000
+ * candidates sorts 64 of them. A caller that reads past `k` (later pages, filters) gets a round
+ * with 8 times as many. Equal scores keep the documents' order, so each round extends the last.
  */
-function* rankedHits<D>(documents: readonly D[], candidates: number[], scores: number[]): Generator<SearchHit<D>> {
-  const heap = candidates.map((_, i) => i)
+function* rankedHits<D>(documents: readonly D[], candidates: Int32Array, scores: Float64Array, stillCurrent: () => void): Generator<SearchHit<D>> {
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && candidates[a]! < candidates[b]!)
-  const siftDown = (from: number, size: number) => {
-    for (let at = from; ; ) {
-      const left = 2 * at + 1
-      if (left >= size) return
-      const right = left + 1
-      const child = right < size && better(heap[right]!, heap[left]!) ? right : left
-      if (!better(heap[child]!, heap[at]!)) return
-      ;[heap[at], heap[child]] = [heap[child]!, heap[at]!]
-      at = child
+  let read = 0
+  for (let k = FIRST_ROUND; read < candidates.length; k *= 8) {
+    stillCurrent()
+    const best = bestOf(candidates.length, Math.min(k, candidates.length), better)
+    for (let i = read; i < best.length; i++) {
+      stillCurrent()
+      yield { document: documents[candidates[best[i]!]!]!, score: scores[best[i]!]! }
     }
+    read = best.length
   }
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i, heap.length)
-  for (let size = heap.length; size > 0; size--) {
-    const top = heap[0]!
-    yield { document: documents[candidates[top]!]!, score: scores[top]! }
-    heap[0] = heap[size - 1]!
-    siftDown(0, size - 1)
+}
+
+/** The `k` best of positions 0…n-1, best first (a min-heap of the best so far, its worst on top). */
+function bestOf(n: number, k: number, better: (a: number, b: number) => boolean): Int32Array {
+  const heap = new Int32Array(k)
+  const siftDown = (from: number) => {
+    const item = heap[from]!
+    let at = from
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= k) break
+      const right = left + 1
+      const worse = right < k && better(heap[left]!, heap[right]!) ? right : left
+      if (!better(item, heap[worse]!)) break
+      heap[at] = heap[worse]!
+      at = worse
+    }
+    heap[at] = item
   }
+  for (let i = 0; i < k; i++) heap[i] = i
+  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(i)
+  for (let i = k; i < n; i++) {
+    if (!better(i, heap[0]!)) continue
+    heap[0] = i
+    siftDown(0)
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1))
 }
