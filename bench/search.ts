@@ -2,7 +2,7 @@ import { PhraseSearch, readSearchQuery, searchPhrases } from '../src/delivery/se
 import { buildSnapshot, patchSnapshot, type PublishedPhrase, resolvePhrase, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
 import { quantile } from './figures'
-import { syntheticPhrase } from './syntheticLibrary'
+import { published as plainPhrase } from './snapshotBuild'
 
 export type SearchFigure = {
   phrases: number
@@ -30,28 +30,11 @@ function random(seed: number): () => number {
 const NAME_CHARACTERS = [...'華新安泰寶福康達信豐源盛隆興和順昌德恒利通聯合大中光明金銀綠雲天海山川星月陽春秋晨曦遠航']
 const productName = (n: number) => [0, 1, 2].map((i) => NAME_CHARACTERS[Math.floor(n / NAME_CHARACTERS.length ** i) % NAME_CHARACTERS.length]).join('')
 
+/** Synthetic phrase n, its text ending in a product name of its own. */
 function published(n: number): PublishedPhrase {
-  const sample = syntheticPhrase(n)
+  const phrase = plainPhrase(n)
   const name = productName(n)
-  const withName = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([locale, text]) => [locale, `${text}（${name}）`]))
-  return {
-    id: String(n + 1),
-    key: sample.key,
-    category: 'bench',
-    sourceScript: 'zh-Hant',
-    title: sample.title,
-    text: withName(sample.text),
-    agentNotes: {},
-    tags: [],
-    channels: ['phone', 'chat'],
-    variables: [],
-    variantOf: null,
-    holiday: null,
-    validFrom: null,
-    validUntil: null,
-    order: n,
-    updatedAt: '2026-12-05T00:00:00.000Z',
-  }
+  return { ...phrase, text: Object.fromEntries(Object.entries(phrase.text).map(([locale, text]) => [locale, `${text}（${name}）`])) }
 }
 
 /**
@@ -99,7 +82,7 @@ export function benchSearch(sizes: number[], queryCount = 500): SearchFigure[] {
     let started = performance.now()
     engine.indexFor(snapshot)
     const buildMs = performance.now() - started
-    const edited = { ...phrases[7]!, text: { ...phrases[7]!.text, 'zh-TW': '請您稍等，我幫您轉接專人。', 'zh-CN': '请您稍等，我帮您转接专人。' } }
+    const edited = { ...phrases[7]!, updatedAt: '2026-12-05T12:00:00.000Z', text: { ...phrases[7]!.text, 'zh-TW': '請您稍等，我幫您轉接專人。', 'zh-CN': '请您稍等，我帮您转接专人。' } }
     const patched = patchSnapshot(snapshot, 2, [edited], [])
     started = performance.now()
     engine.indexFor(patched)

@@ -13,7 +13,8 @@ function timed(work: () => void): number {
   return performance.now() - started
 }
 
-const published = (n: number): PublishedPhrase => {
+/** Synthetic phrase number n as the store reads it from the database. */
+export const published = (n: number): PublishedPhrase => {
   const phrase = syntheticPhrase(n)
   return {
     id: String(n + 1),

@@ -152,12 +152,16 @@ describe('GET /v1/search over a snapshot', () => {
     const engine = new PhraseSearch()
     const before = engine.indexFor(snapshot)
     const added = phrase('hold.mute', { title: ['靜音等候', '静音等候'], text: ['我先幫您查詢，請不要掛斷。', '我先帮您查询，请不要挂断。'] })
-    const after = patchSnapshot(snapshot, 2, [added], ['hold.consult'])
+    const edited = { ...phrase('hold.please_wait', { title: ['請稍等', '请稍等'], text: ['請您稍候片刻。', '请您稍候片刻。'] }), updatedAt: '2026-12-02T00:00:00.000Z' }
+    const after = patchSnapshot(snapshot, 2, [added, edited], ['hold.consult'])
     const index = engine.indexFor(after)
     expect(index).not.toBe(before)
     expect(engine.indexFor(after)).toBe(index)
     expect(search(after, { q: '静音' }, engine).items.map((item) => item.key)).toEqual(['hold.mute'])
     expect(search(after, { q: '查詢' }, engine).items.map((item) => item.key)).toEqual(['hold.mute'])
+    // The edited phrase is found by its new words only.
+    expect(search(after, { q: '片刻' }, engine).items.map((item) => item.key)).toEqual(['hold.please_wait'])
+    expect(search(after, { q: '不要掛斷' }, engine).items.map((item) => item.key)).toEqual(['hold.mute'])
   })
 
   it('refuses a query it cannot answer with a 400 invalid_query', () => {
