@@ -164,6 +164,28 @@ describe('GET /v1/search over a snapshot', () => {
     expect(search(after, { q: '不要掛斷' }, engine).items.map((item) => item.key)).toEqual(['hold.mute'])
   })
 
+  it('ranks by relevance, then by how often agents use a phrase', () => {
+    const twins = snapshotOf([
+      phrase('hold.one', { title: ['稍候', '稍候'], text: ['請您稍候。', '请您稍候。'] }),
+      phrase('hold.two', { title: ['稍候', '稍候'], text: ['請您稍候。', '请您稍候。'] }),
+      phrase('hold.please_wait_longer', { title: ['請稍候', '请稍候'], text: ['請您再稍候一下。', '请您再稍候一下。'] }),
+    ])
+    const uses = new Map<string, number>()
+    const listeners: ((key: string) => void)[] = []
+    const engine = new PhraseSearch({ usesOf: (key) => uses.get(key) ?? 0, onCount: (listener) => listeners.push(listener) })
+    const ranked = () => {
+      const index = engine.indexFor(twins)
+      return searchPhrases(twins, index, readSearchQuery({ q: '稍候' }, twins, TIME_ZONE), engine.boostsFor(index)).items
+    }
+    const before = ranked()
+    expect(before.slice(0, 2).map((item) => item.key)).toEqual(['hold.one', 'hold.two'])
+    uses.set('hold.two', 50)
+    for (const listener of listeners) listener('hold.two')
+    const after = ranked()
+    expect(after.slice(0, 2).map((item) => item.key)).toEqual(['hold.two', 'hold.one'])
+    expect(after[0]!.score).toBeCloseTo(before[1]!.score * (1 + 0.1 * Math.log10(51)), 2)
+  })
+
   it('refuses a query it cannot answer with a 400 invalid_query', () => {
     for (const query of [{}, { q: '  ' }, { q: '稍等', limit: '0' }, { q: '稍等', limit: '51' }, { q: '稍等', limit: 'ten' }, { q: '稍等', cursor: 'not-a-cursor' }]) {
       expect(refusal(() => readSearchQuery(query, snapshot, TIME_ZONE))).toMatchObject({ status: 400, code: 'invalid_query' })

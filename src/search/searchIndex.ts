@@ -178,16 +178,17 @@ export class SearchIndex<D extends object> {
     return new SearchIndex(documents, terms, vocabulary, perDocument)
   }
 
-  get size(): number {
-    return this.documents.length
+  /** The documents, in the order `boosts` of `search` follows. */
+  get all(): readonly D[] {
+    return this.documents
   }
 
   /**
    * The documents that contain at least half of the query's terms, best first: BM25 times the
    * share of the query's terms found (a text with every word of the query beats one with half),
-   * times `boost` of the document (e.g. how often agents use it).
+   * times the document's boost (`boosts[i]` for the document `all[i]`; e.g. how often agents use it).
    */
-  search(query: string, boost?: (document: D) => number): SearchResult<D> {
+  search(query: string, boosts?: Float32Array): SearchResult<D> {
     const terms = [...new Set(termsOf(foldForSearch(query)))].slice(0, MAX_QUERY_TERMS)
     const known = (id: number | undefined): id is number => id !== undefined && id < this.inverseFrequency.length
     // Each query term reads its postings; a lone character reads every pair that contains it.
@@ -220,7 +221,7 @@ export class SearchIndex<D extends object> {
       const share = popCount(matched[document]!)
       if (share >= needed) {
         candidates[count] = document
-        candidateScores[count++] = scores[document]! * (share / terms.length) * (boost ? boost(this.documents[document]!) : 1)
+        candidateScores[count++] = scores[document]! * (share / terms.length) * (boosts ? boosts[document]! : 1)
       }
       scores[document] = 0
       matched[document] = 0

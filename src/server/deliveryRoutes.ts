@@ -171,7 +171,10 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
         await store.refreshNow()
         snapshot = store.snapshot
       }
-      cache.send(req, res, snapshot.revision, () => searchPhrases(snapshot, search.indexFor(snapshot), query), expiry(snapshot, query))
+      cache.send(req, res, snapshot.revision, () => {
+        const index = search.indexFor(snapshot)
+        return searchPhrases(snapshot, index, query, search.boostsFor(index))
+      }, expiry(snapshot, query))
     }),
   )
 

@@ -97,6 +97,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   const stopHearing = await hearOtherProcesses(payload, notifications)
   const store = await startDeliveryStore(payload)
   const usage = new UsageRecorder(payload)
+  usage.countRecentUses().catch((error: unknown) => payload.logger.error({ err: error }, 'Could not count the recent phrase uses search ranks by'))
 
   let nextHandler
   let nextApp: ReturnType<typeof next> | undefined
@@ -109,7 +110,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   const credentials = new CredentialCache(payload)
   const events = new DeliveryEvents(payload, store, credentials)
   events.start()
-  const search = new PhraseSearch()
+  const search = new PhraseSearch(usage)
   const stopIndexing = search.follow(store)
   const delivery = {
     store,

@@ -1,16 +1,23 @@
 import type { Payload } from 'payload'
 
+import type { UsageTally } from '../delivery/search'
+
 export type PhraseUse = { key: string; locale: string; channel: string; clientKind: 'api-client' | 'user'; clientId: string; clientName: string | null }
 
 /** How often reported uses are written (an agent's report never waits for the database). */
 const FLUSH_MS = 1000
+/** Search ranks by the uses of the last this many days (read at start), plus those reported since. */
+const RECENT_DAYS = 30
 
 /**
  * Collects `POST /v1/usage` reports and writes them in the background, so reporting costs an
  * agent tool nothing. A crash loses at most the last second of reports (analytics, not records).
  */
-export class UsageRecorder {
+export class UsageRecorder implements UsageTally {
   private pending: (PhraseUse & { at: string })[] = []
+  private readonly uses = new Map<string, number>()
+  private readonly startedAt = new Date()
+  private readonly listeners: ((key: string) => void)[] = []
   private flushing: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
 
@@ -21,6 +28,39 @@ export class UsageRecorder {
 
   record(use: PhraseUse): void {
     this.pending.push({ ...use, at: new Date().toISOString() })
+    this.count(use.key, 1)
+  }
+
+  usesOf(key: string): number {
+    return this.uses.get(key) ?? 0
+  }
+
+  /**
+   * Counts the uses of the last 30 days written before this process started (the ones reported
+   * to it since are counted as they come). Each process counts its own reports: a slow signal
+   * for ranking, not a figure anyone reads.
+   */
+  async countRecentUses(): Promise<void> {
+    const { docs } = await this.payload.find({
+      collection: 'phrase-usage',
+      where: { and: [{ at: { greater_than_equal: new Date(this.startedAt.getTime() - RECENT_DAYS * 86_400_000).toISOString() } }, { at: { less_than: this.startedAt.toISOString() } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { key: true },
+    })
+    const perKey = new Map<string, number>()
+    for (const { key } of docs) perKey.set(key, (perKey.get(key) ?? 0) + 1)
+    for (const [key, uses] of perKey) this.count(key, uses)
+  }
+
+  onCount(listener: (key: string) => void): void {
+    this.listeners.push(listener)
+  }
+
+  private count(key: string, uses: number): void {
+    this.uses.set(key, (this.uses.get(key) ?? 0) + uses)
+    for (const listener of this.listeners) listener(key)
   }
 
   flush(): Promise<void> {
