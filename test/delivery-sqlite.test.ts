@@ -255,6 +255,28 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect((await fetch(`${server.url}/v1/search?q=a`)).status).toBe(401)
   })
 
+  it('pages /v1/phrases when asked to, and gives the whole list otherwise', async () => {
+    const whole = await json(get('/v1/phrases?locale=zh-TW'))
+    expect(whole.nextCursor).toBeNull()
+    expect(whole.items.length).toBeGreaterThan(100)
+    const paged: Json[] = []
+    let pages = 0
+    for (let cursor = ''; ; pages++) {
+      const page = await json(get(`/v1/phrases?locale=zh-TW&limit=50${cursor && `&cursor=${cursor}`}`))
+      expect(page.items.length).toBeLessThanOrEqual(50)
+      paged.push(...page.items)
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    expect(pages).toBe(Math.ceil(whole.items.length / 50) - 1)
+    expect(paged).toEqual(whole.items)
+    for (const limit of ['0', '1001', 'all']) {
+      const refused = await get(`/v1/phrases?limit=${limit}`, { 'accept-language': 'en' })
+      expect(refused.status).toBe(400)
+      expect((await refused.json()).error).toEqual({ code: 'invalid_query', message: '"limit" must be 1 to 1000; page on with "cursor".' })
+    }
+  })
+
   it('serves scenarios with each step resolved for the day', async () => {
     const list = await json(get('/v1/scenarios?locale=zh-Hant'))
     expect(list.items.map((s: Json) => s.key)).toEqual(expect.arrayContaining(['silent_call', 'supervisor_request', 'abusive_caller']))

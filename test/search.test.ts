@@ -145,7 +145,7 @@ describe('GET /v1/search over a snapshot', () => {
     expect(second.items.map((item) => item.key)).not.toEqual(first.items.map((item) => item.key))
     expect(second.nextCursor).toBeNull()
     const changed = snapshotOf(LIBRARY, 2)
-    expect(refusal(() => search(changed, { q: '稍等', cursor: first.nextCursor! }))).toEqual({ status: 410, code: 'stale_cursor', messageKey: 'search_cursor_stale' })
+    expect(refusal(() => search(changed, { q: '稍等', cursor: first.nextCursor! }))).toEqual({ status: 410, code: 'stale_cursor', messageKey: 'page_cursor_stale' })
   })
 
   it('follows a publish and a withdrawal, reading again only the phrases that changed', () => {

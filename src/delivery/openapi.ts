@@ -1,6 +1,7 @@
 import { FORBIDDEN_TERM_CLASSES } from '../domain/forbiddenTermClasses'
 import { MAX_CONVERT_CHARACTERS } from '../server/convertRoute'
 import { MESSAGE_LANGUAGES } from './messages'
+import { PHRASE_PAGE } from './paging'
 import { SEARCH_PAGE } from './search'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { PHRASE_KEY_MAX_LENGTH, PHRASE_KEY_PATTERN, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
@@ -251,12 +252,13 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     },
     PhraseList: {
       type: 'object',
-      required: ['revision', 'locale', 'day', 'items'],
+      required: ['revision', 'locale', 'day', 'items', 'nextCursor'],
       properties: {
         revision: schemaRef('Revision'),
         locale: schemaRef('DeliveryLocale'),
         day: { type: 'string', format: 'date', description: 'The day whose holiday variants were applied.' },
         items: { type: 'array', items: schemaRef('Phrase') },
+        nextCursor: nullable({ type: 'string', description: 'With a `limit`: send as `cursor` for the next page; null on the last page (and without a `limit`).' }),
       },
     },
     SearchHit: {
@@ -491,11 +493,17 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
       schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_CHARACTERS },
       example: '请稍等',
     },
-    limit: {
+    searchLimit: {
       name: 'limit',
       in: 'query',
       description: 'Results per page.',
       schema: { type: 'integer', minimum: 1, maximum: SEARCH_PAGE.max, default: SEARCH_PAGE.default },
+    },
+    phraseLimit: {
+      name: 'limit',
+      in: 'query',
+      description: 'Phrases per page; without it, the whole list in one answer.',
+      schema: { type: 'integer', minimum: 1, maximum: PHRASE_PAGE.max },
     },
     cursor: {
       name: 'cursor',
@@ -604,10 +612,10 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         value: { error: { code: 'resync_required', message: '版本 420 高於目前的版本 415（話術庫已還原，或游標有誤）：請從 GET /v1/changes?since=0 重新同步，再從版本 415 繼續。', revision: 415 } },
       },
     }),
-    StaleCursor: errorResponse('The library changed since the page this cursor came from: search again from the first page.', {
+    StaleCursor: errorResponse('The library changed since the page this cursor came from: start again from the first page.', {
       stale_cursor: {
         summary: 'stale_cursor',
-        value: { error: { code: 'stale_cursor', message: '那一頁之後話術庫已更新（目前為版本 416）：請從第一頁重新搜尋。', revision: 416 } },
+        value: { error: { code: 'stale_cursor', message: '那一頁之後話術庫已更新（目前為版本 416）：請從第一頁重新開始。', revision: 416 } },
       },
     }),
     PayloadTooLarge: errorResponse('The request body is too large.', {
@@ -664,13 +672,14 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           'Published phrases valid now. Holiday variants are not items of their own: each base phrase appears ' +
           'once, with the variant in effect on `day` applied (`variant`, `variantKey`).',
         tags: ['Phrases'],
-        parameters: ['category', 'channel', 'locale', 'at', 'q'],
+        parameters: ['category', 'channel', 'locale', 'at', 'q', 'phraseLimit', 'cursor'],
         ok: {
           description: 'The phrases, in the requested locale.',
           schema: schemaRef('PhraseList'),
-          example: { revision: 415, locale: 'zh-TW', day: '2026-02-17', items: [OPENING_EXAMPLE, { ...CLOSING_EXAMPLE, locale: 'zh-TW' }] },
+          example: { revision: 415, locale: 'zh-TW', day: '2026-02-17', items: [OPENING_EXAMPLE, { ...CLOSING_EXAMPLE, locale: 'zh-TW' }], nextCursor: null },
         },
-        badRequest: '`unknown_locale`, `unknown_category`, `unknown_channel` or `invalid_at`.',
+        badRequest: '`unknown_locale`, `unknown_category`, `unknown_channel`, `invalid_at` or `invalid_query` (a bad `q`, `limit` or `cursor`).',
+        gone: 'StaleCursor',
       }),
     },
     '/v1/search': {
@@ -682,7 +691,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           '(a query typed in Simplified finds a Taiwan phrase). Each result is the phrase agents of `locale` are served ' +
           'that day and on that channel, as `/v1/phrases` gives it, with its `score` and `highlights`.',
         tags: ['Phrases'],
-        parameters: ['searchQ', 'locale', 'category', 'channel', 'at', 'vars', 'limit', 'cursor'],
+        parameters: ['searchQ', 'locale', 'category', 'channel', 'at', 'vars', 'searchLimit', 'cursor'],
         ok: {
           description: 'A page of results.',
           schema: schemaRef('SearchResults'),

@@ -1,6 +1,7 @@
 import { SearchIndex, type SearchField } from '../search/searchIndex'
 import { highlightsIn } from '../search/terms'
-import { DeliveryError, type DeliveryQuery, one, phraseBody, readQuery } from './request'
+import { type Page, pageOf, readPage } from './paging'
+import { DeliveryError, type DeliveryQuery, phraseBody, readQuery } from './request'
 import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
 import type { DeliveryStore } from './store'
 
@@ -81,27 +82,13 @@ export class PhraseSearch {
   }
 }
 
-export type SearchQuery = DeliveryQuery & { q: string; limit: number; offset: number; cursorRevision?: number }
-
-/** A page's cursor: the revision it was ranked at and where the next page starts, opaque to clients. */
-const encodeCursor = (revision: number, offset: number) => Buffer.from(`${revision}:${offset}`).toString('base64url')
-
-function decodeCursor(cursor: string): { revision: number; offset: number } {
-  const match = /^(\d{1,15}):(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString())
-  if (!match) throw new DeliveryError(400, 'invalid_query', 'search_cursor')
-  return { revision: Number(match[1]), offset: Number(match[2]) }
-}
+export type SearchQuery = DeliveryQuery & { q: string; page: Page }
 
 /** The query of `GET /v1/search`: what every read takes, plus `q` (required), `limit` and `cursor`. */
 export function readSearchQuery(query: Record<string, unknown>, snapshot: Snapshot, timeZone: string): SearchQuery {
   const read = readQuery(query, snapshot, timeZone)
   if (!read.q?.trim()) throw new DeliveryError(400, 'invalid_query', 'search_q')
-  const limitGiven = one(query.limit)
-  const limit = limitGiven === undefined ? SEARCH_PAGE.default : /^\d{1,3}$/.test(limitGiven) ? Number(limitGiven) : NaN
-  if (!(limit >= 1 && limit <= SEARCH_PAGE.max)) throw new DeliveryError(400, 'invalid_query', 'search_limit', { max: SEARCH_PAGE.max })
-  const cursor = one(query.cursor)
-  const page = cursor === undefined ? undefined : decodeCursor(cursor)
-  return { ...read, q: read.q, limit, offset: page?.offset ?? 0, cursorRevision: page?.revision }
+  return { ...read, q: read.q, page: readPage(query, SEARCH_PAGE) }
 }
 
 /**
@@ -111,38 +98,29 @@ export function readSearchQuery(query: Record<string, unknown>, snapshot: Snapsh
  * script or region; a variant not in effect is not a result (its base is, if it matches).
  */
 export function searchPhrases(snapshot: Snapshot, index: SearchIndex<DeliveredPhrase>, query: SearchQuery, boosts?: Float32Array) {
-  if (query.cursorRevision !== undefined && query.cursorRevision !== snapshot.revision) {
-    throw new DeliveryError(410, 'stale_cursor', 'search_cursor_stale', { revision: snapshot.revision }, { revision: snapshot.revision })
-  }
   const { terms, hits } = index.search(query.q, boosts)
-  const items = []
-  const found = new Set<string>()
-  let skipped = 0
-  let more = false
-  for (const { document: phrase, score } of hits) {
-    if (query.category && phrase.category !== query.category) continue
-    const key = phrase.variantOf ?? phrase.key
-    if (found.has(key)) continue
-    const resolved = resolvePhrase(snapshot, key, query)
-    if (resolved?.phrase !== phrase || !phrase.texts[query.locale]) continue
-    found.add(key)
-    if (skipped < query.offset) {
-      skipped++
-      continue
+  function* served() {
+    const found = new Set<string>()
+    for (const { document: phrase, score } of hits) {
+      if (query.category && phrase.category !== query.category) continue
+      const key = phrase.variantOf ?? phrase.key
+      if (found.has(key)) continue
+      const resolved = resolvePhrase(snapshot, key, query)
+      if (resolved?.phrase !== phrase || !phrase.texts[query.locale]) continue
+      found.add(key)
+      yield { phrase, key, variant: resolved.variant, score }
     }
-    if (items.length === query.limit) {
-      more = true
-      break
-    }
-    const body = phraseBody(snapshot, phrase, resolved.variant, query, key)
-    items.push({ ...body, score: Math.round(score * 1000) / 1000, highlights: { title: highlightsIn(body.title, terms), text: highlightsIn(body.text, terms) } })
   }
+  const { items, nextCursor } = pageOf(served(), query.page, snapshot.revision)
   return {
     revision: snapshot.revision,
     locale: query.locale,
     day: query.day,
     q: query.q,
-    items,
-    nextCursor: more ? encodeCursor(snapshot.revision, query.offset + query.limit) : null,
+    items: items.map(({ phrase, key, variant, score }) => {
+      const body = phraseBody(snapshot, phrase, variant, query, key)
+      return { ...body, score: Math.round(score * 1000) / 1000, highlights: { title: highlightsIn(body.title, terms), text: highlightsIn(body.text, terms) } }
+    }),
+    nextCursor,
   }
 }

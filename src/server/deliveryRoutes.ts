@@ -11,6 +11,7 @@ import { DeliveryError, one, phraseBody, readQuery } from '../delivery/request'
 import { message, messageLanguage } from '../delivery/messages'
 import { fallbacksOf, renderText } from '../delivery/render'
 import { revisionsSince } from '../delivery/revisions'
+import { type Page, PHRASE_PAGE, pageOf, readPage } from '../delivery/paging'
 import { type PhraseSearch, readSearchQuery, searchPhrases } from '../delivery/search'
 import { nextBoundary, resolvePhrase, servesLocale, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
@@ -126,23 +127,38 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
   // An answer about "now" holds until the next phrase starts or stops being valid.
   const expiry = (snapshot: Snapshot, query: { time: number; dayGiven: boolean }) => (query.dayGiven ? Infinity : nextBoundary(snapshot, query.time))
 
+  // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
+  const snapshotFor = async (page: Page) => {
+    if (page.revision !== undefined && page.revision > store.snapshot.revision) await store.refreshNow()
+    return store.snapshot
+  }
+
   router.get(
     '/phrases',
-    guarded((req, res) => {
-      const snapshot = store.snapshot
-      const query = readQuery(req.query as Record<string, unknown>, snapshot, timeZone)
+    guarded(async (req, res) => {
+      const query = readQuery(req.query as Record<string, unknown>, store.snapshot, timeZone)
+      const page = readPage(req.query as Record<string, unknown>, PHRASE_PAGE)
+      const snapshot = await snapshotFor(page)
       cache.send(req, res, snapshot.revision, () => {
         const needle = query.q?.toLowerCase()
-        const items = []
-        for (const base of snapshot.bases) {
-          if (query.category && base.category !== query.category) continue
-          const resolved = resolvePhrase(snapshot, base.key, query)
-          const texts = resolved?.phrase.texts[query.locale]
-          if (!resolved || !texts) continue
-          if (needle && !texts.title.toLowerCase().includes(needle) && !texts.text.toLowerCase().includes(needle)) continue
-          items.push(phraseBody(snapshot, resolved.phrase, resolved.variant, query, base.key))
+        function* served() {
+          for (const base of snapshot.bases) {
+            if (query.category && base.category !== query.category) continue
+            const resolved = resolvePhrase(snapshot, base.key, query)
+            const texts = resolved?.phrase.texts[query.locale]
+            if (!resolved || !texts) continue
+            if (needle && !texts.title.toLowerCase().includes(needle) && !texts.text.toLowerCase().includes(needle)) continue
+            yield { base, resolved }
+          }
         }
-        return { revision: snapshot.revision, locale: query.locale, day: query.day, items }
+        const { items, nextCursor } = pageOf(served(), page, snapshot.revision)
+        return {
+          revision: snapshot.revision,
+          locale: query.locale,
+          day: query.day,
+          items: items.map(({ base, resolved }) => phraseBody(snapshot, resolved.phrase, resolved.variant, query, base.key)),
+          nextCursor,
+        }
       }, expiry(snapshot, query))
     }),
   )
@@ -164,13 +180,8 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
   router.get(
     '/search',
     guarded(async (req, res) => {
-      let snapshot = store.snapshot
-      const query = readSearchQuery(req.query as Record<string, unknown>, snapshot, timeZone)
-      // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
-      if (query.cursorRevision !== undefined && query.cursorRevision > snapshot.revision) {
-        await store.refreshNow()
-        snapshot = store.snapshot
-      }
+      const query = readSearchQuery(req.query as Record<string, unknown>, store.snapshot, timeZone)
+      const snapshot = await snapshotFor(query.page)
       cache.send(req, res, snapshot.revision, () => {
         const index = search.indexFor(snapshot)
         return searchPhrases(snapshot, index, query, search.boostsFor(index))
