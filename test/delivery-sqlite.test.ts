@@ -449,12 +449,15 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect(byClient.items).toEqual([{ client: 'Agent desktop', uses: byPhrase.total }])
     expect((await person('editor', '/api/phrase-usage/summary')).status).toBe(403)
 
-    // Search ranks by relevance, then usage: uses raise a phrase's score at once (asked at a new
-    // address, as answers are cached per revision).
+    // Search ranks by relevance, then usage: the uses count from the next revision (the order holds
+    // for a revision, so a cursor keeps its place).
     const search = async (limit: number) => (await json(get(`/v1/search?q=${encodeURIComponent('轉接')}&locale=zh-TW&limit=${limit}`))).items as Json[]
     const before = (await search(10))[1]!
     for (let n = 0; n < 3; n++) expect((await use({ key: before.key, locale: 'zh-TW', channel: 'phone' })).status).toBe(202)
-    const after = (await search(11)).find((item) => item.key === before.key)!
+    expect((await search(11)).find((item) => item.key === before.key)!.score).toBe(before.score)
+    await server.payload.create({ collection: 'categories', data: { slug: 'usage_check', name: '用量' } })
+    await caughtUp()
+    const after = (await search(12)).find((item) => item.key === before.key)!
     // Unused before (boost 1), used 3 times now.
     expect(after.score).toBeCloseTo(before.score * (1 + 0.1 * Math.log10(4)), 2)
   })

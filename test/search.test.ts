@@ -35,6 +35,7 @@ function phrase(key: string, fields: { title: [string, string]; text: [string, s
 const LIBRARY: PublishedPhrase[] = [
   phrase('hold.please_wait', { title: ['請稍等', '请稍等'], text: ['請您稍等，不要掛斷電話。', '请您稍等，不要挂断电话。'] }),
   phrase('hold.consult', { title: ['需要查詢', '需要查询'], text: ['{{customer_title}}，請您稍等，我幫您查詢一下。', '{{customer_title}}，请您稍等，我帮您查询一下。'] }),
+  phrase('hold.short', { title: ['短暫等候', '短暂等候'], text: ['請稍等。', '请稍等。'] }),
   phrase('hold.thanks', { title: ['感謝等候', '感谢等候'], text: ['感謝您的耐心等候。', '感谢您的耐心等候。'], notes: ['回線後先道謝，不說讓您久等了', '回线后先道谢，不说让您久等了'] }),
   phrase('inquiry.video', { title: ['影片教學', '视频教学'], text: ['您可以觀看我們的教學影片。', '您可以观看我们的教学视频。'] }),
   phrase('complaint.angry', { title: ['安撫情緒', '安抚情绪'], text: ['非常理解您的心情，我馬上為您處理。', '非常理解您的心情，我马上为您处理。'], tags: ['投訴', '生氣'] }),
@@ -77,6 +78,19 @@ describe('what search compares', () => {
     expect(foldForSearch(text).slice(1)).toBe('请稍等')
   })
 
+  it('folds Taiwan and Hong Kong variant forms, and keeps word-level conversion beside odd characters', () => {
+    expect(foldForSearch('衞生')).toBe('卫生')
+    expect(foldForSearch('著急')).toBe('着急')
+    // … widens under NFKC; 瞭解 is still 了解 (converted as a word, not character by character).
+    expect(foldForSearch('我瞭解您的意思……')).toBe('我了解您的意思……')
+    // ﬁ widens and e + ◌́ composes: the positions after them still hold.
+    const odd = 'ﬁ請稍等e\u0301'
+    expect(highlightsIn(odd, termsOf('稍等'))).toEqual([[2, 4]])
+    // 嗰 becomes a character outside the BMP: kept, and the rest folded.
+    expect(foldForSearch('嗰個請稍等')).toHaveLength('嗰個請稍等'.length)
+    expect(foldForSearch('嗰個請稍等').slice(1)).toBe('个请稍等')
+  })
+
   it('reads Chinese as pairs of neighbouring characters and other words whole', () => {
     expect(termsOf(foldForSearch('請您稍等'))).toEqual(['请您', '您稍', '稍等'])
     expect(termsOf(foldForSearch('VIP會員，24小時'))).toEqual(['vip', '会员', '24', '小时'])
@@ -95,13 +109,13 @@ describe('GET /v1/search over a snapshot', () => {
 
   it('finds the same phrases whichever script the query is in, with words in between', () => {
     const found = ['請稍等', '请稍等', '请您稍等', '請您稍等'].map((q) => keysFound(snapshot, { q, locale: 'zh-TW' }).sort())
-    for (const keys of found) expect(keys).toEqual(['hold.consult', 'hold.please_wait'])
+    for (const keys of found) expect(keys).toEqual(['hold.consult', 'hold.please_wait', 'hold.short'])
   })
 
   it('ranks a match in the title above one in the text, and says where the words are', () => {
     const { items } = search(snapshot, { q: '請稍等', locale: 'zh-TW' })
-    expect(items.map((item) => item.key)).toEqual(['hold.please_wait', 'hold.consult'])
-    expect(items[0]!.score).toBeGreaterThan(items[1]!.score)
+    expect(items.map((item) => item.key)).toEqual(['hold.please_wait', 'hold.short', 'hold.consult'])
+    expect(items[0]!.score).toBeGreaterThan(items[2]!.score)
     expect(items[0]!.highlights).toEqual({ title: [[0, 3]], text: [[2, 4]] })
     // The answer is the phrase as /v1/phrases serves it, in the locale asked for.
     expect(items[0]).toMatchObject({ locale: 'zh-TW', text: '請您稍等，不要掛斷電話。', variant: 'default', revision: 1 })
@@ -119,7 +133,11 @@ describe('GET /v1/search over a snapshot', () => {
   })
 
   it('finds by one character', () => {
-    expect(keysFound(snapshot, { q: '稍' }).sort()).toEqual(['hold.consult', 'hold.please_wait'])
+    expect(keysFound(snapshot, { q: '稍' }).sort()).toEqual(['hold.consult', 'hold.please_wait', 'hold.short'])
+    // Each of several lone characters counts as one of the query's words: the phrase with both first.
+    const both = keysFound(snapshot, { q: '稍 電' })
+    expect(both[0]).toBe('hold.please_wait')
+    expect(both.sort()).toEqual(['closing.standard', 'hold.consult', 'hold.please_wait', 'hold.short'])
   })
 
   it('gives only what agents are served: the holiday variant on its days, the base on others', () => {
@@ -132,6 +150,19 @@ describe('GET /v1/search over a snapshot', () => {
     expect(search(snapshot, { q: '來電', at: '2027-02-06', channel: 'chat' }).items.map((item) => item.variantKey)).toEqual(['closing.standard'])
   })
 
+  it('leaves out a variant whose phrase is not published, as the list of phrases does', () => {
+    const orphan = snapshotOf(LIBRARY.filter((p) => p.key !== 'closing.standard'))
+    expect(search(orphan, { q: '新春快樂', at: '2027-02-06' }).items).toEqual([])
+    expect(orphan.bases.map((p) => p.key)).not.toContain('closing.standard')
+  })
+
+  it('pages no deeper than 1,000 results', () => {
+    const deep = Buffer.from('1:1001').toString('base64url')
+    expect(refusal(() => readSearchQuery({ q: '稍等', cursor: deep }, snapshot, TIME_ZONE))).toMatchObject({ status: 400, code: 'invalid_query', messageKey: 'page_cursor' })
+    const lastPage = search(snapshot, { q: '稍', limit: '1', cursor: Buffer.from('1:999').toString('base64url') })
+    expect(lastPage.nextCursor).toBeNull()
+  })
+
   it('filters by category', () => {
     expect(keysFound(snapshot, { q: '感謝', category: 'hold' })).toEqual(['hold.thanks'])
     expect(keysFound(snapshot, { q: '感謝', category: 'closing' })).toEqual(['closing.standard'])
@@ -141,8 +172,9 @@ describe('GET /v1/search over a snapshot', () => {
     const first = search(snapshot, { q: '稍等', limit: '1' })
     expect(first.items).toHaveLength(1)
     expect(first.nextCursor).toEqual(expect.any(String))
-    const second = search(snapshot, { q: '稍等', limit: '1', cursor: first.nextCursor! })
-    expect(second.items.map((item) => item.key)).not.toEqual(first.items.map((item) => item.key))
+    const second = search(snapshot, { q: '稍等', limit: '2', cursor: first.nextCursor! })
+    expect(second.items).toHaveLength(2)
+    expect(second.items.map((item) => item.key)).not.toContain(first.items[0]!.key)
     expect(second.nextCursor).toBeNull()
     const changed = snapshotOf(LIBRARY, 2)
     expect(refusal(() => search(changed, { q: '稍等', cursor: first.nextCursor! }))).toEqual({ status: 410, code: 'stale_cursor', messageKey: 'page_cursor_stale' })
@@ -165,23 +197,25 @@ describe('GET /v1/search over a snapshot', () => {
   })
 
   it('ranks by relevance, then by how often agents use a phrase', () => {
-    const twins = snapshotOf([
+    const twinPhrases = [
       phrase('hold.one', { title: ['稍候', '稍候'], text: ['請您稍候。', '请您稍候。'] }),
       phrase('hold.two', { title: ['稍候', '稍候'], text: ['請您稍候。', '请您稍候。'] }),
       phrase('hold.please_wait_longer', { title: ['請稍候', '请稍候'], text: ['請您再稍候一下。', '请您再稍候一下。'] }),
-    ])
+    ]
+    const twins = snapshotOf(twinPhrases)
     const uses = new Map<string, number>()
-    const listeners: ((key: string) => void)[] = []
-    const engine = new PhraseSearch({ usesOf: (key) => uses.get(key) ?? 0, onCount: (listener) => listeners.push(listener) })
-    const ranked = () => {
-      const index = engine.indexFor(twins)
-      return searchPhrases(twins, index, readSearchQuery({ q: '稍候' }, twins, TIME_ZONE), engine.boostsFor(index)).items
+    const engine = new PhraseSearch({ usesOf: (key) => uses.get(key) ?? 0 })
+    const ranked = (snapshot: Snapshot) => {
+      const index = engine.indexFor(snapshot)
+      return searchPhrases(snapshot, index, readSearchQuery({ q: '稍候' }, snapshot, TIME_ZONE), engine.boostsFor(index)).items
     }
-    const before = ranked()
+    const before = ranked(twins)
     expect(before.slice(0, 2).map((item) => item.key)).toEqual(['hold.one', 'hold.two'])
     uses.set('hold.two', 50)
-    for (const listener of listeners) listener('hold.two')
-    const after = ranked()
+    // The order holds for the revision (a cursor keeps its place), and uses count from the next.
+    expect(ranked(twins)).toEqual(before)
+    const next = snapshotOf(twinPhrases, 2)
+    const after = ranked(next)
     expect(after.slice(0, 2).map((item) => item.key)).toEqual(['hold.two', 'hold.one'])
     expect(after[0]!.score).toBeCloseTo(before[1]!.score * (1 + 0.1 * Math.log10(51)), 2)
   })

@@ -5,7 +5,7 @@ import { DeliveryError, one } from './request'
  * served at and where the next page starts). A cursor holds while the library is unchanged: a
  * page of a later revision could repeat or skip items, so it is a 410 `stale_cursor` instead.
  */
-export type Page = { limit: number; offset: number; revision?: number }
+export type Page = { limit: number; offset: number; revision?: number; maxOffset: number }
 
 /** `/v1/phrases` answers the whole list unless a `limit` (at most 1,000) is given. */
 export const PHRASE_PAGE = { max: 1000 } as const
@@ -18,14 +18,20 @@ function decodeCursor(cursor: string): { revision: number; offset: number } {
   return { revision: Number(match[1]), offset: Number(match[2]) }
 }
 
-/** `limit` (default: `sizes.default`, else everything) and `cursor` of a request, checked. */
-export function readPage(query: Record<string, unknown>, sizes: { default?: number; max: number }): Page {
+/**
+ * `limit` (default: `sizes.default`, else everything) and `cursor` of a request, checked. A list
+ * with a `maxOffset` is not paged beyond it (a ranked list's far end is noise, and reaching it costs).
+ */
+export function readPage(query: Record<string, unknown>, sizes: { default?: number; max: number; maxOffset?: number }): Page {
+  const maxOffset = sizes.maxOffset ?? Infinity
   const given = one(query.limit)
   const limit = given === undefined ? (sizes.default ?? Infinity) : /^\d{1,7}$/.test(given) ? Number(given) : NaN
   if (!(limit >= 1 && (limit <= sizes.max || limit === Infinity))) throw new DeliveryError(400, 'invalid_query', 'page_limit', { max: sizes.max })
   const cursor = one(query.cursor)
-  if (cursor === undefined) return { limit, offset: 0 }
-  return { limit, ...decodeCursor(cursor) }
+  if (cursor === undefined) return { limit, offset: 0, maxOffset }
+  const { revision, offset } = decodeCursor(cursor)
+  if (offset > maxOffset) throw new DeliveryError(400, 'invalid_query', 'page_cursor')
+  return { limit, offset, revision, maxOffset }
 }
 
 /** One page of `items` (read lazily: the rest is never produced), and the cursor of the next. */
@@ -38,7 +44,10 @@ export function pageOf<T>(items: Iterable<T>, page: Page, revision: number): { i
       skipped++
       continue
     }
-    if (taken.length === page.limit) return { items: taken, nextCursor: encodeCursor(revision, page.offset + page.limit) }
+    if (taken.length === page.limit) {
+      const next = page.offset + page.limit
+      return { items: taken, nextCursor: next < page.maxOffset ? encodeCursor(revision, next) : null }
+    }
     taken.push(item)
   }
   return { items: taken, nextCursor: null }

@@ -5,8 +5,8 @@ import { DeliveryError, type DeliveryQuery, phraseBody, readQuery } from './requ
 import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
 import type { DeliveryStore } from './store'
 
-/** How many results a page of `GET /v1/search` holds: 10 unless `limit` says otherwise, at most 50. */
-export const SEARCH_PAGE = { default: 10, max: 50 } as const
+/** How many results a page of `GET /v1/search` holds (10 unless `limit` says otherwise, at most 50), and how deep it pages. */
+export const SEARCH_PAGE = { default: 10, max: 50, maxOffset: 1000 } as const
 
 /**
  * What search reads of a phrase, and how much a match counts there: the title most, then the
@@ -26,8 +26,8 @@ function fieldsOf(phrase: DeliveredPhrase): SearchField[] {
 /** A published phrase's content changes only with a save, which moves its `updatedAt`. */
 const versionOf = (phrase: DeliveredPhrase) => `${phrase.key}@${phrase.updatedAt}`
 
-/** How often agents used each phrase lately (by its base key), telling of each use it counts. */
-export type UsageTally = { usesOf(key: string): number; onCount(listener: (key: string) => void): void }
+/** How often agents used each phrase lately, by its base key. */
+export type UsageTally = { usesOf(key: string): number }
 
 /** A phrase used 9 times ranks 1.1× its relevance, 99 times 1.2×, 999 times 1.3×: usage orders near-equals. */
 const USAGE_WEIGHT = 0.1
@@ -36,41 +36,25 @@ const usageBoost = (uses: number) => 1 + USAGE_WEIGHT * Math.log10(1 + uses)
 /**
  * The search index of the snapshot agents are served: built once per snapshot, from the terms the
  * last index already read of every phrase the two snapshots share (a publish re-reads one phrase).
- * Ranked by relevance, then usage: each phrase's score is multiplied by its usage boost, which
- * each counted use updates in place.
+ * Ranked by relevance, then usage: each phrase's score is multiplied by its usage boost, worked
+ * out once per index, so the order, and a cursor's place in it, holds for a revision.
  */
 export class PhraseSearch {
   private built?: { snapshot: Snapshot; index: SearchIndex<DeliveredPhrase> }
-  private boosts?: { index: SearchIndex<DeliveredPhrase>; values: Float32Array; positions: Map<string, number[]> }
+  private boosts?: { index: SearchIndex<DeliveredPhrase>; values: Float32Array }
 
-  constructor(private readonly usage?: UsageTally) {
-    usage?.onCount((key) => {
-      const boosts = this.boosts
-      for (const at of boosts?.positions.get(key) ?? []) boosts!.values[at] = usageBoost(usage.usesOf(key))
-    })
-  }
+  constructor(private readonly usage?: UsageTally) {}
 
   indexFor(snapshot: Snapshot): SearchIndex<DeliveredPhrase> {
     if (this.built?.snapshot !== snapshot) this.built = { snapshot, index: SearchIndex.build([...snapshot.phrases.values()], { fieldsOf, versionOf }, this.built?.index) }
     return this.built.index
   }
 
-  /** Each phrase's usage boost, in the index's order. */
+  /** Each phrase's usage boost, in the index's order, as the uses stood when it was first asked for. */
   boostsFor(index: SearchIndex<DeliveredPhrase>): Float32Array | undefined {
     const usage = this.usage
     if (!usage) return undefined
-    if (this.boosts?.index !== index) {
-      const values = new Float32Array(index.all.length)
-      const positions = new Map<string, number[]>()
-      index.all.forEach((phrase, at) => {
-        const key = phrase.variantOf ?? phrase.key
-        const known = positions.get(key)
-        if (known) known.push(at)
-        else positions.set(key, [at])
-        values[at] = usageBoost(usage.usesOf(key))
-      })
-      this.boosts = { index, values, positions }
-    }
+    if (this.boosts?.index !== index) this.boosts = { index, values: Float32Array.from(index.all, (phrase) => usageBoost(usage.usesOf(phrase.variantOf ?? phrase.key))) }
     return this.boosts.values
   }
 
@@ -104,7 +88,8 @@ export function searchPhrases(snapshot: Snapshot, index: SearchIndex<DeliveredPh
     for (const { document: phrase, score } of hits) {
       if (query.category && phrase.category !== query.category) continue
       const key = phrase.variantOf ?? phrase.key
-      if (found.has(key)) continue
+      // A variant of an unpublished phrase is not in the list of phrases either.
+      if (found.has(key) || !snapshot.phrases.has(key)) continue
       const resolved = resolvePhrase(snapshot, key, query)
       if (resolved?.phrase !== phrase || !phrase.texts[query.locale]) continue
       found.add(key)

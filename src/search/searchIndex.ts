@@ -8,6 +8,9 @@ type DocumentTerms = { ids: Int32Array; counts: Float32Array; length: number }
 
 export type SearchHit<D> = { document: D; score: number }
 
+/** Where a term's postings are: `documents[from…to)` with their weights, and the term's idf. */
+type Postings = { documents: Int32Array; weights: Float32Array; from: number; to: number; idf: number }
+
 export type SearchResult<D> = {
   /** The query's terms, folded (to mark them in a text with `highlightsIn`). */
   terms: string[]
@@ -23,7 +26,7 @@ const K1 = 1.2
 const B = 0.75
 /** A query's terms beyond this many are ignored (a query is at most 100 characters anyway). */
 const MAX_QUERY_TERMS = 32
-/** A document must contain at least this share of the query's terms to be a hit. */
+/** A document must contain at least this share of the query's terms (rounded down, at least one) to be a hit. */
 const MINIMUM_SHARE = 0.5
 /** The first round of ranking keeps this many candidates; a caller that reads past them gets 8 times more. */
 const FIRST_ROUND = 64
@@ -77,7 +80,8 @@ function termsOfFields(fields: readonly SearchField[], vocabulary: Vocabulary): 
   for (const { weight, texts } of fields) {
     // Regions whose texts fold to the same words count once: a phrase is not three times as
     // relevant for being written the same way in three regions.
-    const distinct = new Set(texts.filter((text): text is string => Boolean(text)).map((text) => foldForSearch(text.replace(PLACEHOLDER, ' '))))
+    // (Equal texts are folded once: the delivery locales' aliases repeat their regions' texts.)
+    const distinct = new Set([...new Set(texts)].filter((text): text is string => Boolean(text)).map((text) => foldForSearch(text.replace(PLACEHOLDER, ' '))))
     for (const text of distinct) {
       for (const term of termsOf(text)) {
         const id = vocabulary.add(term)
@@ -119,6 +123,8 @@ export class SearchIndex<D extends object> {
   private readonly touched: Int32Array
   private readonly candidates: Int32Array
   private readonly candidateScores: Float64Array
+  /** The merged postings of lone characters asked for (see `postingsOfCharacter`). */
+  private readonly characters = new Map<string, Postings>()
   /** Counts searches: the hits of one are read from scratch space the next search reuses. */
   private searches = 0
 
@@ -183,6 +189,43 @@ export class SearchIndex<D extends object> {
     return this.documents
   }
 
+  /** A term's postings in this index (none for a term the vocabulary learnt after it was built). */
+  private postingsOf(term: string): Postings | undefined {
+    const id = this.vocabulary.idOf(term)
+    if (id === undefined || id >= this.inverseFrequency.length) return undefined
+    return { documents: this.postingDocument, weights: this.postingWeight, from: this.postingStart[id]!, to: this.postingStart[id + 1]!, idf: this.inverseFrequency[id]! }
+  }
+
+  /**
+   * The postings of a lone Han character (a one-character query, or one set apart by spaces): every
+   * document with a pair that contains it, its weight the sum of theirs. Merged once per character
+   * and index: a common character is in most phrases, and merging its pairs costs milliseconds.
+   */
+  private postingsOfCharacter(character: string): Postings | undefined {
+    const cached = this.characters.get(character)
+    if (cached) return cached
+    const ids = [this.vocabulary.idOf(character), ...this.vocabulary.pairsWith(character)].filter((id): id is number => id !== undefined && id < this.inverseFrequency.length)
+    const sum = new Float32Array(this.documents.length)
+    const found: number[] = []
+    for (const id of ids) {
+      for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
+        const document = this.postingDocument[at]!
+        if (sum[document] === 0) found.push(document)
+        sum[document]! += this.postingWeight[at]!
+      }
+    }
+    const n = this.documents.length
+    const postings = {
+      documents: Int32Array.from(found),
+      weights: Float32Array.from(found, (document) => sum[document]!),
+      from: 0,
+      to: found.length,
+      idf: Math.log(1 + (n - found.length + 0.5) / (found.length + 0.5)),
+    }
+    this.characters.set(character, postings)
+    return postings
+  }
+
   /**
    * The documents that contain at least half of the query's terms, best first: BM25 times the
    * share of the query's terms found (a text with every word of the query beats one with half),
@@ -190,31 +233,24 @@ export class SearchIndex<D extends object> {
    */
   search(query: string, boosts?: Float32Array): SearchResult<D> {
     const terms = [...new Set(termsOf(foldForSearch(query)))].slice(0, MAX_QUERY_TERMS)
-    const known = (id: number | undefined): id is number => id !== undefined && id < this.inverseFrequency.length
-    // Each query term reads its postings; a lone character reads every pair that contains it.
-    // (A term the vocabulary learnt after this index was built has no postings here.)
-    const groups = terms.map((term) => {
-      const ids = [this.vocabulary.idOf(term)].filter(known)
-      if (HAN_CHARACTER.test(term)) ids.push(...this.vocabulary.pairsWith(term).filter(known))
-      return ids
-    })
     // The arrays in locals: this loop runs once per posting read (tens of thousands per query).
-    const { postingStart, postingDocument, postingWeight, lengthNorm, inverseFrequency, scores, matched, touched, candidates, candidateScores } = this
+    const { lengthNorm, scores, matched, touched, candidates, candidateScores } = this
     let touchedCount = 0
-    groups.forEach((ids, group) => {
+    terms.forEach((term, group) => {
       const bit = 1 << group
-      for (const id of ids) {
-        const idf = inverseFrequency[id]!
-        for (let at = postingStart[id]!, end = postingStart[id + 1]!; at < end; at++) {
-          const document = postingDocument[at]!
-          const weight = postingWeight[at]!
-          if (matched[document] === 0) touched[touchedCount++] = document
-          matched[document]! |= bit
-          scores[document]! += (idf * weight * (K1 + 1)) / (weight + lengthNorm[document]!)
-        }
+      const postings = HAN_CHARACTER.test(term) ? this.postingsOfCharacter(term) : this.postingsOf(term)
+      if (!postings) return
+      const { documents, weights, from, to, idf } = postings
+      for (let at = from; at < to; at++) {
+        const document = documents[at]!
+        const weight = weights[at]!
+        if (matched[document] === 0) touched[touchedCount++] = document
+        matched[document]! |= bit
+        scores[document]! += (idf * weight * (K1 + 1)) / (weight + lengthNorm[document]!)
       }
     })
-    const needed = Math.max(1, Math.ceil(terms.length * MINIMUM_SHARE))
+    // Rounded down: 请您稍等 (three pairs) finds a phrase that says only 請稍等 (one of them).
+    const needed = Math.max(1, Math.floor(terms.length * MINIMUM_SHARE))
     let count = 0
     for (let i = 0; i < touchedCount; i++) {
       const document = touched[i]!

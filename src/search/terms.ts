@@ -2,21 +2,40 @@ import * as OpenCC from 'opencc-js'
 
 /**
  * Text as search compares it: NFKC, lower case, and every Traditional character as its Simplified
- * one, so 請稍等 and 请稍等 are the same words. The result has the length of the input (position
- * for position), so a match found in the folded text marks the same characters in the original.
+ * one, Taiwan's and Hong Kong's variant forms included (著急 and 着急, 衞生 and 卫生), so 請稍等 and
+ * 请稍等 are the same words. The result has the length of the input, position for position, so a
+ * match found in the folded text marks the same characters in the original.
  */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' })
+// One converter with Hong Kong's and Taiwan's variant tables, then Traditional to Simplified: three
+// times as fast as OpenCC's hk→cn after tw→cn (1.9 against 6.4 µs a phrase), with the same results.
+const toSimplified = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn)
+const simplified = (text: string) => toSimplified(text.normalize('NFKC').toLowerCase())
+
+/** Characters NFKC folds one for one: ASCII, CJK punctuation, the common ideographs, full width forms. */
+const ORDINARY = /^[\u0000-\u007f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]*$/
 
 export function foldForSearch(text: string): string {
-  const whole = toSimplified(text.normalize('NFKC').toLowerCase())
-  if (whole.length === text.length) return whole
-  // A character NFKC widens (㈱ → (株)) would shift every position after it: fold one by one and
-  // keep such a character as it is.
+  const whole = simplified(text)
+  if (whole.length === text.length && ORDINARY.test(text)) return whole
+  // Some character changes length when folded (… → ..., ㈱ → (株), 嗰 → 𠮶, e + ◌́ → é): fold the
+  // text in stretches between such characters, each kept as it is, so the rest keeps OpenCC's
+  // word-level conversion (瞭解 → 了解) and every position stays where it was.
   let folded = ''
-  for (const character of text) {
-    const one = toSimplified(character.normalize('NFKC').toLowerCase())
-    folded += one.length === character.length ? one : character
+  let stretch = ''
+  const flush = () => {
+    const converted = simplified(stretch)
+    folded += converted.length === stretch.length ? converted : [...stretch].map(simplified).join('')
+    stretch = ''
   }
+  for (const character of text) {
+    if (simplified(character).length === character.length) {
+      stretch += character
+      continue
+    }
+    flush()
+    folded += character
+  }
+  flush()
   return folded
 }
 

@@ -17,7 +17,6 @@ export class UsageRecorder implements UsageTally {
   private pending: (PhraseUse & { at: string })[] = []
   private readonly uses = new Map<string, number>()
   private readonly startedAt = new Date()
-  private readonly listeners: ((key: string) => void)[] = []
   private flushing: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
 
@@ -26,9 +25,10 @@ export class UsageRecorder implements UsageTally {
     this.timer.unref()
   }
 
-  record(use: PhraseUse): void {
+  /** Records a use of `use.key`, counted for search as a use of `base` (the phrase a variant is of). */
+  record(use: PhraseUse, base = use.key): void {
     this.pending.push({ ...use, at: new Date().toISOString() })
-    this.count(use.key, 1)
+    this.count(base, 1)
   }
 
   usesOf(key: string): number {
@@ -49,18 +49,11 @@ export class UsageRecorder implements UsageTally {
       overrideAccess: true,
       select: { key: true },
     })
-    const perKey = new Map<string, number>()
-    for (const { key } of docs) perKey.set(key, (perKey.get(key) ?? 0) + 1)
-    for (const [key, uses] of perKey) this.count(key, uses)
-  }
-
-  onCount(listener: (key: string) => void): void {
-    this.listeners.push(listener)
+    for (const { key } of docs) this.count(key, 1)
   }
 
   private count(key: string, uses: number): void {
     this.uses.set(key, (this.uses.get(key) ?? 0) + uses)
-    for (const listener of this.listeners) listener(key)
   }
 
   flush(): Promise<void> {

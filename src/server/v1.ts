@@ -49,7 +49,8 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
     if (typeof key !== 'string' || !key) return invalid('usage_body')
     if (!isDeliveryLocale(locale)) return invalid('body_locale', { allowed: DELIVERY_LOCALES.join(', ') })
     if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) return invalid('body_channel', { allowed: CHANNELS.join(', ') })
-    if (!store.snapshot.phrases.has(key)) return sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'phrase_not_found', { key }))
+    const phrase = store.snapshot.phrases.get(key)
+    if (!phrase) return sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'phrase_not_found', { key }))
     const principal = req.principal!
     usage.record({
       key,
@@ -58,7 +59,7 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
       clientKind: principal.collection === 'api-clients' ? 'api-client' : 'user',
       clientId: String(principal.id),
       clientName: principal.name ?? null,
-    })
+    }, phrase.variantOf ?? key)
     res.status(202).json({ accepted: true })
   }
 }
