@@ -1,5 +1,6 @@
 import { PhraseSearch, readSearchQuery, searchPhrases } from '../src/delivery/search'
-import { buildSnapshot, patchSnapshot, type PublishedPhrase, resolvePhrase, type Snapshot } from '../src/delivery/snapshot'
+import { listedPhrases } from '../src/delivery/request'
+import { buildSnapshot, patchSnapshot, type PublishedPhrase, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
 import { quantile } from './figures'
 import { published as plainPhrase } from './snapshotBuild'
@@ -86,7 +87,6 @@ export function benchSearch(sizes: number[], queryCount = 500): SearchFigure[] {
     const edited = { ...phrases[7]!, updatedAt: '2026-12-05T12:00:00.000Z', text: { ...phrases[7]!.text, 'zh-TW': '請您稍等，我幫您轉接專人。', 'zh-CN': '请您稍等，我帮您转接专人。' } }
     const patched = patchSnapshot(snapshot, 2, [edited], [])
     started = performance.now()
-    engine.indexFor(patched)
     engine.boostsFor(engine.indexFor(patched))
     const patchMs = performance.now() - started
     const asked = queries(phrases, queryCount)
@@ -95,16 +95,7 @@ export function benchSearch(sizes: number[], queryCount = 500): SearchFigure[] {
       const index = engine.indexFor(patched)
       return searchPhrases(patched, index, dayQuery(q), engine.boostsFor(index))
     }, asked)
-    const scanFinds = (q: string) => {
-      const query = dayQuery(q)
-      const needle = q.toLowerCase()
-      const items = []
-      for (const base of patched.bases) {
-        const texts = resolvePhrase(patched, base.key, query)?.phrase.texts[query.locale]
-        if (texts && (texts.title.toLowerCase().includes(needle) || texts.text.toLowerCase().includes(needle))) items.push(base.key)
-      }
-      return items
-    }
+    const scanFinds = (q: string) => [...listedPhrases(patched, dayQuery(q))].map(({ key }) => key)
     const scan = timings(scanFinds, asked)
     const scanMissed = asked.filter((q) => scanFinds(q).length === 0 && searchPhrases(patched, engine.indexFor(patched), dayQuery(q)).items.length > 0).length
     return { phrases: size, queries: asked.length, buildMs, patchMs, search, scan, scanMissed }

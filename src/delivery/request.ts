@@ -5,7 +5,7 @@ import { CHANNELS, type DeliveryLocale } from '../domain/locales'
 import { VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 import type { MessageKey } from './messages'
 import { fallbacksOf, renderText, type VariableValues } from './render'
-import { type DeliveredPhrase, servesLocale, type Snapshot } from './snapshot'
+import { type DeliveredPhrase, type Resolution, resolvePhrase, servesLocale, type Snapshot } from './snapshot'
 
 /**
  * What every delivery read shares, with no HTTP in it: the checked query and a phrase's body as
@@ -79,6 +79,22 @@ export function readQuery(query: Record<string, unknown>, snapshot: Snapshot, ti
     vars[match[1]!] = value
   }
   return { locale, channel, day, time, until: until ?? time + 1, category, q, vars, dayGiven: at !== undefined }
+}
+
+/**
+ * What `/v1/phrases` lists, in order: each base phrase once, as an agent of the query's locale is
+ * served it (the variant in effect, on the channel), of the category and containing `q` if given.
+ */
+export function* listedPhrases(snapshot: Snapshot, query: DeliveryQuery): Generator<Resolution & { key: string }> {
+  const needle = query.q?.toLowerCase()
+  for (const base of snapshot.bases) {
+    if (query.category && base.category !== query.category) continue
+    const resolved = resolvePhrase(snapshot, base.key, query)
+    const texts = resolved?.phrase.texts[query.locale]
+    if (!resolved || !texts) continue
+    if (needle && !texts.title.toLowerCase().includes(needle) && !texts.text.toLowerCase().includes(needle)) continue
+    yield { key: base.key, ...resolved }
+  }
 }
 
 /** A phrase as agents receive it, in one locale, its variables rendered. */

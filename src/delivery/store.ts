@@ -155,6 +155,15 @@ export class DeliveryStore {
   }
 
   /**
+   * The snapshot, brought up to what is committed first when `revision` is ahead of it: a cursor
+   * another process gave a client may be ahead of this one's snapshot.
+   */
+  async snapshotReaching(revision: number | undefined): Promise<Snapshot> {
+    if (revision !== undefined && revision > this.snapshot.revision) await this.refreshNow()
+    return this.snapshot
+  }
+
+  /**
    * Calls `listener` each time the snapshot has moved to another revision (a newer one, or an
    * older one after a restore); returns the unsubscribe.
    */

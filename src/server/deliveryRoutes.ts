@@ -7,11 +7,11 @@ import type { Payload } from 'payload'
 
 import { scriptOf } from '../conversion/targets'
 import { i18nBundle } from '../delivery/bundle'
-import { DeliveryError, one, phraseBody, readQuery } from '../delivery/request'
+import { DeliveryError, listedPhrases, one, phraseBody, readQuery } from '../delivery/request'
 import { message, messageLanguage } from '../delivery/messages'
 import { fallbacksOf, renderText } from '../delivery/render'
 import { revisionsSince } from '../delivery/revisions'
-import { type Page, PHRASE_PAGE, pageOf, readPage } from '../delivery/paging'
+import { PHRASE_PAGE, pageOf, readPage } from '../delivery/paging'
 import { type PhraseSearch, readSearchQuery, searchPhrases } from '../delivery/search'
 import { nextBoundary, resolvePhrase, servesLocale, type Snapshot } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
@@ -113,9 +113,7 @@ const guarded =
 export async function checkedCursor(given: string, store: DeliveryStore): Promise<number> {
   if (!/^\d{1,15}$/.test(given)) throw new DeliveryError(400, 'invalid_since', 'invalid_since', { value: given })
   const since = Number(given)
-  // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
-  if (since > store.snapshot.revision) await store.refreshNow()
-  const { revision } = store.snapshot
+  const { revision } = await store.snapshotReaching(since)
   // Above anything published (a restored database, a made-up cursor): an empty answer would
   // leave the client waiting for changes it will never be told of.
   if (since > revision) throw new DeliveryError(410, 'resync_required', 'resync_required', { since, revision }, { revision })
@@ -127,36 +125,19 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
   // An answer about "now" holds until the next phrase starts or stops being valid.
   const expiry = (snapshot: Snapshot, query: { time: number; dayGiven: boolean }) => (query.dayGiven ? Infinity : nextBoundary(snapshot, query.time))
 
-  // A cursor from another process may be ahead of this one's snapshot: catch up before judging it.
-  const snapshotFor = async (page: Page) => {
-    if (page.revision !== undefined && page.revision > store.snapshot.revision) await store.refreshNow()
-    return store.snapshot
-  }
-
   router.get(
     '/phrases',
     guarded(async (req, res) => {
       const query = readQuery(req.query as Record<string, unknown>, store.snapshot, timeZone)
       const page = readPage(req.query as Record<string, unknown>, PHRASE_PAGE)
-      const snapshot = await snapshotFor(page)
+      const snapshot = await store.snapshotReaching(page.revision)
       cache.send(req, res, snapshot.revision, () => {
-        const needle = query.q?.toLowerCase()
-        function* served() {
-          for (const base of snapshot.bases) {
-            if (query.category && base.category !== query.category) continue
-            const resolved = resolvePhrase(snapshot, base.key, query)
-            const texts = resolved?.phrase.texts[query.locale]
-            if (!resolved || !texts) continue
-            if (needle && !texts.title.toLowerCase().includes(needle) && !texts.text.toLowerCase().includes(needle)) continue
-            yield { base, resolved }
-          }
-        }
-        const { items, nextCursor } = pageOf(served(), page, snapshot.revision)
+        const { items, nextCursor } = pageOf(listedPhrases(snapshot, query), page, snapshot.revision)
         return {
           revision: snapshot.revision,
           locale: query.locale,
           day: query.day,
-          items: items.map(({ base, resolved }) => phraseBody(snapshot, resolved.phrase, resolved.variant, query, base.key)),
+          items: items.map(({ key, phrase, variant }) => phraseBody(snapshot, phrase, variant, query, key)),
           nextCursor,
         }
       }, expiry(snapshot, query))
@@ -181,7 +162,7 @@ export function addDeliveryRoutes(router: Router, payload: Payload, store: Deliv
     '/search',
     guarded(async (req, res) => {
       const query = readSearchQuery(req.query as Record<string, unknown>, store.snapshot, timeZone)
-      const snapshot = await snapshotFor(query.page)
+      const snapshot = await store.snapshotReaching(query.page.revision)
       cache.send(req, res, snapshot.revision, () => {
         const index = search.indexFor(snapshot)
         return searchPhrases(snapshot, index, query, search.boostsFor(index))
