@@ -241,7 +241,12 @@ describe('the editors’ and reviewers’ workspace in a real browser', () => {
     await editor.goto(`${server.url}/admin/collections/phrases?locale=zh-Hant`)
     await editor.locator('select[name=filter-category]').selectOption({ label: '等待與保留' })
     await editor.waitForURL(/category/)
-    await editor.locator('input[name=filter-needsReview]').check()
+    // The box is ticked as the click returns, not only once the filtered list has loaded: a
+    // controlled box flicked back meanwhile, and Playwright's check() then failed now and then.
+    const tickedAtOnce = await editor
+      .locator('input[name=filter-needsReview]')
+      .evaluate((box: HTMLInputElement) => (box.click(), box.checked))
+    expect(tickedAtOnce).toBe(true)
     await editor.waitForURL(/needsReview/)
     await editor.locator('table tbody tr').first().waitFor()
     const listed = (await editor.locator('table tbody tr td.cell-key').allInnerTexts()).map((text) => text.trim()).sort()

@@ -46,6 +46,8 @@ export const PhraseListTools: React.FC = () => {
     if (next) updated.set(paramOf(name), next)
     else updated.delete(paramOf(name))
     updated.delete('page')
+    // Shown at once: a controlled box would flick back until the filtered list has loaded.
+    setParams(updated)
     window.location.search = updated.toString()
   }
   const whereOnly = new URLSearchParams([...params].filter(([key]) => key.startsWith('where')))
