@@ -7,7 +7,7 @@ import config from './jest.config.js'
  */
 const QUICK = [
   'audit-chain', 'conversion', 'conversion-flow', 'convert-api', 'docs', 'holidays', 'if-match', 'input-rules',
-  'layers', 'lint-matcher', 'openapi', 'regional-wording', 'search', 'seed-data', 'settings', 'sqlite-connections', 'workflow-messages',
+  'layers', 'lint-matcher', 'openapi', 'regional-wording', 'search', 'seed-data', 'suggest', 'settings', 'sqlite-connections', 'workflow-messages',
 ]
 
 const { globalSetup: _everythingElse, ...quick } = config

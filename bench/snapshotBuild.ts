@@ -25,6 +25,7 @@ export const published = (n: number): PublishedPhrase => {
     text: phrase.text,
     agentNotes: {},
     tags: [],
+    triggers: [],
     channels: ['phone', 'chat'],
     variables: [],
     variantOf: null,

@@ -22,6 +22,8 @@ export type SeedPhrase = {
   variantOf: string | null
   holiday: string | null
   tags: string[]
+  /** What customers say that calls for the phrase (suggestions read them). */
+  triggers?: string[]
   agentNotes: Bilingual | null
   /**
    * A region's title, text or agent notes as a person wrote them, where the region says it

@@ -267,6 +267,7 @@ async function createPublishedPhrase(
       variantOf: phrase.variantOf ? (ids.phraseIds.get(phrase.variantOf) as number) : undefined,
       holiday: phrase.holiday ? (ids.holidayIds.get(phrase.holiday) as number) : undefined,
       tags: phrase.tags,
+      triggers: phrase.triggers ?? [],
       order: phrase.order,
       sourceDocuments: phrase.source,
     },

@@ -225,6 +225,10 @@ export interface Phrase {
   validUntil?: string | null;
   tags?: string[] | null;
   /**
+   * What a customer says that calls for this phrase: their words or intent, e.g. 要投訴, 找你們主管, 聽不清楚. Either script; homophone typos are recognised.
+   */
+  triggers?: string[] | null;
+  /**
    * Delivery hints for the agent, e.g. "wait 3 s, then repeat once"
    */
   agentNotes?: string | null;
@@ -722,6 +726,7 @@ export interface PhrasesSelect<T extends boolean = true> {
   validFrom?: T;
   validUntil?: T;
   tags?: T;
+  triggers?: T;
   agentNotes?: T;
   order?: T;
   sourceDocuments?: T;

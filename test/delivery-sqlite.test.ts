@@ -6,10 +6,13 @@ import { EventSource } from 'eventsource'
 import { DOCUMENTED_ROUTES } from '../src/delivery/openapi'
 import { type RunningServer, startServer } from '../src/server/start'
 import { seededServerEnv, seededSettings } from './helpers/databases'
+import { accuracyOf, halfOf, LABELLED_UTTERANCES } from './helpers/suggestAccuracy'
 import { spawnServer } from './helpers/server'
 import { eventually } from './helpers/wait'
 
 const API_KEY = 'delivery-test-key-0123456789abcdef'
+/** Top-3 accuracy (%) of suggestions on the labelled utterances, below which this test fails (measured: docs/benchmarks.md). */
+const SUGGEST_FLOOR = { all: 75, heldOut: 65 }
 type Json = Record<string, any>
 
 /**
@@ -67,7 +70,7 @@ describe('the delivery API (/v1) on SQLite', () => {
       let path = route.path.replace(/\{(\w+)\}/g, (token) => sample[token] ?? token)
       if (route.path === '/v1/scenarios/{key}') path = '/v1/scenarios/silent_call'
       if (route.path === '/v1/search') path += `?q=${encodeURIComponent('稍等')}`
-      const body = { '/v1/convert': { text: '挂断', to: 'zh-TW' }, '/v1/lint': { text: '您好' }, '/v1/usage': { key: 'closing.standard', locale: 'zh-TW', channel: 'phone' } }[route.path]
+      const body = { '/v1/convert': { text: '挂断', to: 'zh-TW' }, '/v1/lint': { text: '您好' }, '/v1/usage': { key: 'closing.standard', locale: 'zh-TW', channel: 'phone' }, '/v1/suggest': { utterance: '我要投訴' } }[route.path]
       const response = await fetch(server.url + path, {
         method: route.method.toUpperCase(),
         headers: { ...agent, 'content-type': 'application/json' },
@@ -255,6 +258,36 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect((await fetch(`${server.url}/v1/search?q=a`)).status).toBe(401)
   })
 
+  it('suggests approved phrases for what a customer says, in any script and with typos, and says why', async () => {
+    const suggest = (body: Json, headers: Record<string, string> = {}) =>
+      fetch(server.url + '/v1/suggest', { method: 'POST', headers: { ...agent, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    const answer = await json(suggest({ utterance: '喂，我要投素你們那個送貨員，態度很差', locale: 'zh-TW', limit: 3 }))
+    expect(answer).toMatchObject({ locale: 'zh-TW', utterance: '喂，我要投素你們那個送貨員，態度很差', revision: expect.any(Number) })
+    const [top] = answer.items
+    // Each suggestion is the phrase as agents are served it, with its score and reasons.
+    expect(top).toEqual({ ...(await json(get(`/v1/phrases/${top.key}?locale=zh-TW`))), score: expect.any(Number), reasons: expect.any(Array), highlights: expect.anything() })
+    expect(answer.items.map((item: Json) => item.key)).toContain('complaint.staff_attitude')
+    expect(answer.items.flatMap((item: Json) => item.reasons)).toContainEqual(expect.objectContaining({ kind: 'trigger', by: 'sound' }))
+
+    // The labelled utterances: what customers say, with the phrases a lead would pick. Half was
+    // looked at when the library's triggers were written; the other half never was.
+    const answers = await Promise.all(
+      LABELLED_UTTERANCES.map(async ({ utterance, locale, expected }, index) => {
+        const { items } = await json(suggest({ utterance, locale, limit: 3 }))
+        return { half: halfOf(index), expected, suggested: items.map((item: Json) => item.key as string) }
+      }),
+    )
+    expect(accuracyOf(answers).top3).toBeGreaterThanOrEqual(SUGGEST_FLOOR.all)
+    expect(accuracyOf(answers.filter(({ half }) => half === 'held-out')).top3).toBeGreaterThanOrEqual(SUGGEST_FLOOR.heldOut)
+
+    // Refused in the caller's language, and without credentials.
+    const empty = await suggest({ locale: 'zh-TW' }, { 'accept-language': 'zh-CN' })
+    expect(empty.status).toBe(400)
+    expect((await empty.json()).error).toEqual({ code: 'invalid_body', message: expect.stringContaining('请发送客户说的话') })
+    expect((await suggest({ utterance: '投訴', scenario: 'nope' })).status).toBe(400)
+    expect((await fetch(server.url + '/v1/suggest', { method: 'POST', body: '{"utterance":"投訴"}', headers: { 'content-type': 'application/json' } })).status).toBe(401)
+  })
+
   it('pages /v1/phrases when asked to, and gives the whole list otherwise', async () => {
     const whole = await json(get('/v1/phrases?locale=zh-TW'))
     expect(whole.nextCursor).toBeNull()
@@ -306,16 +339,19 @@ describe('the delivery API (/v1) on SQLite', () => {
 
   it('never leaks a draft, a change in review, a scheduled, retired or expired phrase', async () => {
     const key = 'closing.leak_check'
+    const suggestedFor = async (utterance: string) =>
+      ((await json(fetch(server.url + '/v1/suggest', { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify({ utterance, locale: 'zh-Hant', category: 'closing' }) }))).items as Json[]).map((p) => p.key)
     const visible = async () => {
       await caughtUp()
       const byKey = (await get(`/v1/phrases/${key}?locale=zh-Hant`)).status === 200
       const listed = (await json(get('/v1/phrases?category=closing'))).items.some((p: Json) => p.key === key)
       const bundled = 'leak_check' in (await json(get('/v1/i18n/zh-Hant/closing.json')))
       const searched = (await json(get(`/v1/search?q=${encodeURIComponent('草稿文字')}&category=closing`))).items.some((p: Json) => p.key === key)
-      expect([byKey, listed, bundled, searched]).toEqual([byKey, byKey, byKey, byKey])
+      const suggested = (await suggestedFor('洩漏檢查觸發語')).includes(key)
+      expect([byKey, listed, bundled, searched, suggested]).toEqual([byKey, byKey, byKey, byKey, byKey])
       return byKey
     }
-    const created = await json(person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '測試', text: '草稿文字。' }))
+    const created = await json(person('editor', '/api/phrases?draft=true&locale=zh-Hant', 'POST', { key, category: categoryId, title: '測試', text: '草稿文字。', triggers: ['洩漏檢查觸發語'] }))
     const id = created.doc.id
     expect(await visible()).toBe(false)
     expect((await person('editor', `/api/phrases/${id}/submit`, 'POST', {})).status).toBe(200)
@@ -332,10 +368,13 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect(changes.revision).toBeGreaterThan(since)
 
     // A pending edit of a published phrase: agents keep the approved text.
-    await person('editor', `/api/phrases/${id}?draft=true&locale=zh-Hant`, 'PATCH', { text: '未審核的新文字。' })
+    await person('editor', `/api/phrases/${id}?draft=true&locale=zh-Hant`, 'PATCH', { text: '未審核的新文字。', triggers: ['未審核的觸發語'] })
     await caughtUp()
     expect((await json(get(`/v1/phrases/${key}?locale=zh-Hant`))).text).toBe('草稿文字。')
     expect((await json(get(`/v1/search?q=${encodeURIComponent('未審核')}`))).items).toEqual([])
+    // Triggers are reviewed like the text: the pending one is not heard, the approved one still is.
+    expect(await suggestedFor('未審核的觸發語')).not.toContain(key)
+    expect(await suggestedFor('洩漏檢查觸發語')).toContain(key)
 
     await person('reviewer', `/api/phrases/${id}/retire`, 'POST', {})
     expect(await visible()).toBe(false)

@@ -20,6 +20,7 @@ function phrase(key: string, fields: { title: [string, string]; text: [string, s
     text: localized(fields.text),
     agentNotes: fields.notes ? localized(fields.notes) : {},
     tags: fields.tags ?? [],
+    triggers: [],
     channels: ['phone', 'chat'],
     variables: [],
     variantOf: null,

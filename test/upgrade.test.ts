@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { saying } from '../collections/writeIntent'
 import { verifyAuditLog } from '../src/audit/log'
 import { describeLibrary, type LibraryDescription } from './fixtures/upgrade/describe'
 import { freshPostgresUrl, freshSqliteUrl, startPayloadWithoutPush, testSettings } from './helpers/databases'
@@ -88,5 +89,14 @@ describe.each([
       expect([Boolean(text['zh-TW']), Boolean(text['zh-HK'])]).toEqual([Boolean(text['zh-Hant']), Boolean(text['zh-Hant'])])
       if (text['zh-Hans']) expect(text['zh-CN']).toBeTruthy()
     }
+  })
+
+  it('takes triggers on its phrases with no migration (they live in the table of tags), keeping the tags', async () => {
+    const phrase = (await payload!.find({ collection: 'phrases', pagination: false, depth: 0, overrideAccess: true })).docs.find((doc) => doc.tags?.length)
+    expect(phrase).toBeDefined()
+    const tags = phrase!.tags
+    await payload!.update({ collection: 'phrases', id: phrase!.id, data: { triggers: ['要投訴', '找你們主管'] }, overrideAccess: true, context: saying({ kind: 'seed' }) })
+    const saved = await payload!.findByID({ collection: 'phrases', id: phrase!.id, depth: 0, overrideAccess: true })
+    expect([saved.triggers, saved.tags]).toEqual([['要投訴', '找你們主管'], tags])
   })
 })

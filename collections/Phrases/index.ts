@@ -255,6 +255,21 @@ export const Phrases: CollectionConfig = {
       maxLength: PHRASE_LIMITS.tags.length,
     },
     {
+      name: 'triggers',
+      label: { 'zh-TW': '觸發語', zh: '触发语', en: 'Triggers' },
+      type: 'text',
+      hasMany: true,
+      maxRows: PHRASE_LIMITS.triggers.items,
+      maxLength: PHRASE_LIMITS.triggers.length,
+      admin: {
+        description: {
+          'zh-TW': '客戶說了什麼時建議這則話術：客戶的原話或意圖，例如「要投訴」「找你們主管」「聽不清楚」。繁簡皆可，錯字同音也認得。',
+          zh: '客户说了什么时建议这条话术：客户的原话或意图，例如“要投诉”“找你们主管”“听不清楚”。繁简皆可，同音错字也认得。',
+          en: 'What a customer says that calls for this phrase: their words or intent, e.g. 要投訴, 找你們主管, 聽不清楚. Either script; homophone typos are recognised.',
+        },
+      },
+    },
+    {
       name: 'agentNotes',
       label: { 'zh-TW': '客服提示', zh: '客服提示', en: 'Agent notes' },
       type: 'textarea',

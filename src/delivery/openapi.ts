@@ -3,6 +3,7 @@ import { MAX_CONVERT_CHARACTERS } from '../server/convertRoute'
 import { MESSAGE_LANGUAGES } from './messages'
 import { PHRASE_PAGE } from './paging'
 import { SEARCH_PAGE } from './search'
+import { MAX_UTTERANCE_CHARACTERS, SUGGEST_LIMIT } from './suggest'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
 import { PHRASE_KEY_MAX_LENGTH, PHRASE_KEY_PATTERN, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 
@@ -393,6 +394,72 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         text: { type: 'string' },
         to: schemaRef('DeliveryLocale'),
         ambiguities: { type: 'array', items: schemaRef('Ambiguity') },
+      },
+    },
+    SuggestRequest: {
+      type: 'object',
+      required: ['utterance'],
+      properties: {
+        utterance: { type: 'string', minLength: 1, maxLength: MAX_UTTERANCE_CHARACTERS, description: 'What the customer just said, in either script, as heard or typed (typos welcome).' },
+        locale: { ...schemaRef('DeliveryLocale'), description: 'The region the agent serves (default zh-Hant); suggestions come as its agents are served them.' },
+        scenario: { type: 'string', description: 'The scenario the agent is in (a key of `/v1/scenarios`): its steps are suggested first among equals.' },
+        limit: { type: 'integer', minimum: 1, maximum: SUGGEST_LIMIT.max, default: SUGGEST_LIMIT.default },
+        channel: { type: 'string', enum: [...CHANNELS] },
+        category: { type: 'string', description: 'Only phrases of this category.' },
+        at: { type: 'string', description: 'The day (YYYY-MM-DD) or instant whose holiday variants apply; default now.' },
+        vars: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 }, description: 'Values for the phrases\' variables, as `vars[name]` of a read.' },
+      },
+    },
+    SuggestReason: {
+      oneOf: [
+        {
+          type: 'object',
+          required: ['kind', 'trigger', 'by', 'coverage'],
+          description: 'An editor\'s trigger for the phrase was heard in the utterance: by its words, or only by its sound (a homophone typo).',
+          properties: { kind: { const: 'trigger' }, trigger: { type: 'string' }, by: { enum: ['words', 'sound'] }, coverage: { type: 'number', minimum: 0, maximum: 1, description: 'The share of the trigger heard (rare pairs of characters count more).' } },
+        },
+        {
+          type: 'object',
+          required: ['kind', 'words'],
+          description: 'Words of the utterance the phrase\'s title or text has (as they are written in the returned text).',
+          properties: { kind: { const: 'text' }, words: { type: 'array', items: { type: 'string' } } },
+        },
+        {
+          type: 'object',
+          required: ['kind', 'scenario'],
+          description: 'The phrase is a step of the scenario asked for.',
+          properties: { kind: { const: 'scenario' }, scenario: { type: 'string' } },
+        },
+      ],
+    },
+    Suggestion: {
+      allOf: [
+        schemaRef('Phrase'),
+        {
+          type: 'object',
+          required: ['score', 'reasons', 'highlights'],
+          properties: {
+            score: { type: 'number', minimum: 0, description: 'How well the phrase fits; compare within one answer only.' },
+            reasons: { type: 'array', items: schemaRef('SuggestReason'), description: 'Why it is suggested, strongest first.' },
+            highlights: {
+              type: 'object',
+              required: ['title', 'text'],
+              description: 'Where the utterance\'s words are in `title` and `text` ([start, end) UTF-16 offsets).',
+              properties: { title: { type: 'array', items: schemaRef('TextRange') }, text: { type: 'array', items: schemaRef('TextRange') } },
+            },
+          },
+        },
+      ],
+    },
+    Suggestions: {
+      type: 'object',
+      required: ['revision', 'locale', 'day', 'utterance', 'items'],
+      properties: {
+        revision: schemaRef('Revision'),
+        locale: schemaRef('DeliveryLocale'),
+        day: { type: 'string', format: 'date', description: 'The day whose holiday variants were applied.' },
+        utterance: { type: 'string' },
+        items: { type: 'array', items: schemaRef('Suggestion'), description: 'Best first; empty when nothing fits.' },
       },
     },
     LintRequest: {
@@ -886,6 +953,48 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
         },
         badRequest: '`invalid_text`, `malformed_json` or `unknown_target` (`to`); a text over the limit is a 413 `text_too_long`.',
+      }),
+    },
+    '/v1/suggest': {
+      post: postOperation({
+        operationId: 'suggestPhrases',
+        summary: 'Suggest phrases for what the customer said',
+        description:
+          'Approved phrases that fit the customer\'s last words, best first, each with its score and the reasons it matched: ' +
+          'the editors\' triggers heard in the utterance (by words, or by sound for homophone typos), combined with search ' +
+          'relevance over the phrase\'s title, text, tags and notes, the scenario\'s steps first among equals, then usage. ' +
+          'Computed on the server from published content only; no cloud service is called.',
+        tags: ['Phrases'],
+        body: { schema: 'SuggestRequest', example: { utterance: '我要投素你們，叫你們主館出來', locale: 'zh-TW', limit: 3 } },
+        ok: {
+          status: 200,
+          description: 'The suggestions.',
+          schema: schemaRef('Suggestions'),
+          example: {
+            revision: 415,
+            locale: 'zh-TW',
+            day: '2026-12-05',
+            utterance: '我要投素你們，叫你們主館出來',
+            items: [
+              {
+                ...OPENING_EXAMPLE,
+                key: 'escalation.supervisor.first_retention',
+                category: 'escalation',
+                title: '客戶要求找主管：第一次挽留',
+                text: '王先生，首先對給您造成的不便表示歉意，請問您具體遇到了什麼問題呢？是否可以簡單描述一下呢？',
+                agentNotes: null,
+                variantKey: 'escalation.supervisor.first_retention',
+                score: 2.31,
+                reasons: [
+                  { kind: 'trigger', trigger: '叫主管來', by: 'sound', coverage: 0.72 },
+                  { kind: 'trigger', trigger: '主管', by: 'sound', coverage: 0.85 },
+                ],
+                highlights: { title: [], text: [] },
+              },
+            ],
+          },
+        },
+        badRequest: '`invalid_body` (no `utterance`, one over 500 characters, a bad `limit`, an unknown `scenario`), `unknown_locale`, `unknown_channel`, `unknown_category`, `invalid_at`, `invalid_query` (`vars`) or `malformed_json`.',
       }),
     },
     '/v1/lint': {

@@ -15,6 +15,8 @@ export type PublishedPhrase = {
   agentNotes: Localized
   /** Editors' tags (not localized); search reads them. */
   tags: string[]
+  /** What customers say that calls for the phrase (not localized); suggestions read them. */
+  triggers: string[]
   channels: string[]
   variables: { name: string; description?: string | null; example?: string | null; fallback?: { zhHant?: string | null; zhHans?: string | null } | null }[]
   variantOf: string | null

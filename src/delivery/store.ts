@@ -53,6 +53,7 @@ function toPublished(doc: Record<string, any>, names: Names): PublishedPhrase {
     text: doc.text ?? {},
     agentNotes: doc.agentNotes ?? {},
     tags: doc.tags ?? [],
+    triggers: doc.triggers ?? [],
     channels: doc.channels ?? [],
     variables: (doc.variables ?? []).map(({ name, description, example, fallback }: Record<string, any>) => ({ name, description, example, fallback })),
     variantOf: names.phrases.get(idOf(doc.variantOf)!) ?? null,

@@ -11,7 +11,7 @@ export const DIFFED_LOCALIZED_FIELDS = ['machineConverted'] as const
 /** Fields shared by all locales, compared as values. */
 export const DIFFED_SHARED_FIELDS = [
   'key', 'category', 'sourceScript', 'channels', 'variables', 'variantOf', 'holiday',
-  'validFrom', 'validUntil', 'tags', 'order', 'sourceDocuments',
+  'validFrom', 'validUntil', 'tags', 'triggers', 'order', 'sourceDocuments',
 ] as const
 
 type Version = Record<string, unknown>

@@ -230,8 +230,9 @@ export class SearchIndex<D extends object> {
    * The documents that contain at least half of the query's terms, best first: BM25 times the
    * share of the query's terms found (a text with every word of the query beats one with half),
    * times the document's boost (`boosts[i]` for the document `all[i]`; e.g. how often agents use it).
+   * `minimumShare` 0 finds every document with any of the terms (a customer's whole sentence).
    */
-  search(query: string, boosts?: Float32Array): SearchResult<D> {
+  search(query: string, boosts?: Float32Array, { minimumShare = MINIMUM_SHARE }: { minimumShare?: number } = {}): SearchResult<D> {
     const terms = [...new Set(termsOf(foldForSearch(query)))].slice(0, MAX_QUERY_TERMS)
     // The arrays in locals: this loop runs once per posting read (tens of thousands per query).
     const { lengthNorm, scores, matched, touched, candidates, candidateScores } = this
@@ -250,7 +251,7 @@ export class SearchIndex<D extends object> {
       }
     })
     // Rounded down: 请您稍等 (three pairs) finds a phrase that says only 請稍等 (one of them).
-    const needed = Math.max(1, Math.floor(terms.length * MINIMUM_SHARE))
+    const needed = Math.max(1, Math.floor(terms.length * minimumShare))
     let count = 0
     for (let i = 0; i < touchedCount; i++) {
       const document = touched[i]!

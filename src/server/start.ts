@@ -13,6 +13,7 @@ import type { Settings } from '../settings'
 import { loadStandardLibrary } from '../../seed/load'
 import { message, messageLanguage } from '../delivery/messages'
 import { PhraseSearch } from '../delivery/search'
+import { PhraseSuggest } from '../delivery/suggest'
 import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
 import { hearOtherProcesses } from '../changes/otherProcesses'
 import { startScheduler } from '../jobs/scheduler'
@@ -111,7 +112,8 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   const events = new DeliveryEvents(payload, store, credentials)
   events.start()
   const search = new PhraseSearch(usage)
-  const stopIndexing = search.follow(store)
+  const suggest = new PhraseSuggest(search)
+  const stopIndexing = [search.follow(store), suggest.follow(store)]
   const delivery = {
     store,
     usage,
@@ -119,6 +121,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
     credentials,
     events,
     search,
+    suggest,
     timeZone: settings.timezone,
   }
   // Processes on one PostgreSQL database share their rate limit counts; SQLite is for one process.
@@ -158,7 +161,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await events.stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await stopScheduler()
-      stopIndexing()
+      for (const stop of stopIndexing) stop()
       await store.stop()
       await usage.stop()
       credentials.stop()

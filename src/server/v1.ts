@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import type { MessageKey } from '../delivery/messages'
 import { openApiDocument } from '../delivery/openapi'
 import type { PhraseSearch } from '../delivery/search'
+import { type PhraseSuggest, readSuggestRequest, suggestPhrases } from '../delivery/suggest'
 import { isDeliveryLocale } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
@@ -64,6 +65,19 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
   }
 }
 
+/** `POST /v1/suggest {utterance, locale, scenario?, limit?}` → the approved phrases that fit what the customer said. */
+function suggestRoute(store: DeliveryStore, suggest: PhraseSuggest, timeZone: string) {
+  return (req: Request, res: Response) => {
+    try {
+      const snapshot = store.snapshot
+      res.json(suggestPhrases(snapshot, suggest, readSuggestRequest(req.body, snapshot, timeZone)))
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error
+      sendDeliveryError(req, res, error)
+    }
+  }
+}
+
 /**
  * `POST /v1/lint {text, locale?}` → `{ok, findings}`: chat consoles check a reply before it is
  * sent. `ok` is false when a `block` term is in it; suggestions come in the locale's script.
@@ -107,11 +121,12 @@ export type DeliveryParts = {
   credentials: CredentialCache
   events: DeliveryEvents
   search: PhraseSearch
+  suggest: PhraseSuggest
   timeZone: string
 }
 
 /** The delivery API for agent tools (docs/contract.md "Delivery API"). */
-export function v1Router(payload: Payload, { store, usage, responses, credentials, events, search, timeZone }: DeliveryParts): Router {
+export function v1Router(payload: Payload, { store, usage, responses, credentials, events, search, suggest, timeZone }: DeliveryParts): Router {
   const router = express.Router()
   const openApi = JSON.stringify(openApiDocument())
   router.get('/openapi.json', (_req, res) => {
@@ -125,6 +140,7 @@ export function v1Router(payload: Payload, { store, usage, responses, credential
   addDeliveryRoutes(router, payload, store, search, responses, timeZone)
   router.post('/convert', convertRoute(payload))
   router.post('/lint', lintRoute(payload))
+  router.post('/suggest', suggestRoute(store, suggest, timeZone))
   router.post('/usage', usageRoute(store, usage))
   router.get('/events', eventsRoute(store, events))
   router.use((req, res) =>

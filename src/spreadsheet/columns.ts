@@ -159,6 +159,15 @@ export const PHRASE_COLUMNS: readonly PhraseColumn[] = [
     },
   },
   {
+    name: 'triggers',
+    required: false,
+    description: {
+      'zh-TW': '觸發語：客戶說了什麼時建議這則話術，以逗號分隔，例如「要投訴, 找你們主管」',
+      zh: '触发语：客户说了什么时建议这条话术，以逗号分隔，例如“要投诉, 找你们主管”',
+      en: 'Triggers: what customers say that calls for this phrase, separated by commas, e.g. 要投訴, 找你們主管',
+    },
+  },
+  {
     name: 'validFrom',
     required: false,
     description: {

@@ -34,6 +34,7 @@ export type ImportedPhrase = {
   holiday: string | null
   variantOf: string | null
   tags: string[]
+  triggers: string[]
   validFrom: string | null
   validUntil: string | null
   order: number
@@ -143,7 +144,8 @@ function planRow(row: SheetRow, context: ImportContext, rowsByKey: Map<string, n
     variables,
     holiday,
     variantOf: readVariantOf(cell('variantOf'), key, holiday, context, rowsByKey, report),
-    tags: readTags(cell('tags'), report),
+    tags: readList('tags', cell('tags'), report),
+    triggers: readList('triggers', cell('triggers'), report),
     validFrom,
     validUntil,
     order: readOrder(cell('order'), report),
@@ -228,13 +230,13 @@ function readVariables(value: string, report: Report): PhraseVariable[] {
   return variables
 }
 
-/** Tags cell: comma-separated, at most so many, each at most so long. */
-function readTags(value: string, report: Report): string[] {
-  const tags = unique(listItems(value, /[,，、]/))
-  const { items, length } = PHRASE_LIMITS.tags
-  if (tags.length > items) report('tags', 'too_many', { max: items, count: tags.length })
-  for (const tag of tags) if (tag.length > length) report('tags', 'too_long', { max: length, length: tag.length })
-  return tags
+/** A tags or triggers cell: comma-separated, at most so many, each at most so long. */
+function readList(column: 'tags' | 'triggers', value: string, report: Report): string[] {
+  const entries = unique(listItems(value, /[,，、]/))
+  const { items, length } = PHRASE_LIMITS[column]
+  if (entries.length > items) report(column, 'too_many', { max: items, count: entries.length })
+  for (const entry of entries) if (entry.length > length) report(column, 'too_long', { max: length, length: entry.length })
+  return entries
 }
 
 /** One fallback without '|' serves both scripts (a number or a brand name reads the same in both). */

@@ -28,6 +28,7 @@ function phraseToRow(phrase: ExportablePhrase): Record<string, string> {
     holiday: phrase.holiday ?? '',
     variantOf: phrase.variantOf ?? '',
     tags: phrase.tags.join(', '),
+    triggers: phrase.triggers.join(', '),
     validFrom: phrase.validFrom ?? '',
     validUntil: phrase.validUntil ?? '',
     order: String(phrase.order),
@@ -72,6 +73,7 @@ const TEMPLATE_EXAMPLE: Record<string, string> = {
   channels: 'phone, chat',
   variables: 'company=本公司|本公司',
   tags: '範例',
+  triggers: '你好, 在嗎',
   order: '0',
 }
 

@@ -188,6 +188,7 @@ export const exportEndpoint: Endpoint = {
         holiday: d.holiday ? (names.holidays.get(String(idOf(d.holiday))) ?? null) : null,
         variantOf: d.variantOf ? (names.phrases.get(String(idOf(d.variantOf))) ?? null) : null,
         tags: d.tags ?? [],
+        triggers: d.triggers ?? [],
         validFrom: d.validFrom ?? null,
         validUntil: d.validUntil ?? null,
         order: d.order ?? 0,

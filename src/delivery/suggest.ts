@@ -1,0 +1,149 @@
+import type { SearchIndex } from '../search/searchIndex'
+import { foldForSearch, highlightsIn, termsOf } from '../search/terms'
+import { type TriggerMatch, TriggerIndex } from '../search/triggers'
+import { DeliveryError, type DeliveryQuery, phraseBody, readQuery } from './request'
+import type { PhraseSearch } from './search'
+import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
+import type { DeliveryStore } from './store'
+
+/** How many suggestions an answer holds (5 unless `limit` says otherwise, at most 20). */
+export const SUGGEST_LIMIT = { default: 5, max: 20 } as const
+/** A customer's utterance is at most this long (a few sentences of a call's transcript). */
+export const MAX_UTTERANCE_CHARACTERS = 500
+
+/** Triggers beyond a phrase's best count this much each: a second trigger heard confirms, it does not double. */
+const FURTHER_TRIGGER_SHARE = 0.25
+/**
+ * How much what the phrase itself says (title, text, tags, notes) counts next to its triggers:
+ * its search relevance, as a share of the best relevance (or of this much, if the best is less:
+ * a sentence that shares only 您的 with every phrase is not relevant to any).
+ */
+const TEXT_WEIGHT = 0.5
+const TEXT_FLOOR = 1
+/** A step of the scenario the agent is in is this much more likely. */
+const SCENARIO_BOOST = 1.5
+/** Below this a phrase is not a suggestion (a common word shared by chance). */
+const MINIMUM_SCORE = 0.1
+/** How many search hits are read to combine with the triggers. */
+const TEXT_CANDIDATES = 50
+
+export type SuggestRequest = DeliveryQuery & { utterance: string; scenario?: string; limit: number }
+
+/** Why a phrase is suggested: a trigger heard in the utterance, words it shares with the phrase, the scenario. */
+export type SuggestReason =
+  | { kind: 'trigger'; trigger: string; by: 'words' | 'sound'; coverage: number }
+  | { kind: 'text'; words: string[] }
+  | { kind: 'scenario'; scenario: string }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * The body of `POST /v1/suggest`: `utterance` (what the customer just said), `limit`, `scenario`,
+ * and what every read takes (`locale`, `channel`, `at`, `category`, `vars`), checked as the
+ * query string of a read is.
+ */
+export function readSuggestRequest(body: unknown, snapshot: Snapshot, timeZone: string): SuggestRequest {
+  if (!isRecord(body)) throw new DeliveryError(400, 'invalid_body', 'suggest_body')
+  const { utterance, limit = SUGGEST_LIMIT.default, scenario, vars = {}, locale, channel, at, category } = body
+  if (typeof utterance !== 'string' || !utterance.trim()) throw new DeliveryError(400, 'invalid_body', 'suggest_body')
+  if (utterance.length > MAX_UTTERANCE_CHARACTERS) throw new DeliveryError(400, 'invalid_body', 'suggest_utterance_length', { max: MAX_UTTERANCE_CHARACTERS, length: utterance.length })
+  if (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > SUGGEST_LIMIT.max) throw new DeliveryError(400, 'invalid_body', 'suggest_limit', { max: SUGGEST_LIMIT.max })
+  if (scenario !== undefined && (typeof scenario !== 'string' || !snapshot.scenarios.has(scenario))) {
+    throw new DeliveryError(400, 'invalid_body', 'suggest_scenario', { value: String(scenario), allowed: [...snapshot.scenarios.keys()].join(', ') })
+  }
+  const given = { locale, channel, at, category }
+  for (const [name, value] of Object.entries(given)) {
+    if (value !== undefined && typeof value !== 'string') throw new DeliveryError(400, 'invalid_body', 'suggest_field_type', { name })
+  }
+  if (!isRecord(vars)) throw new DeliveryError(400, 'invalid_body', 'suggest_field_type', { name: 'vars' })
+  const query = Object.fromEntries([...Object.entries(given).filter(([, value]) => value !== undefined), ...Object.entries(vars).map(([name, value]) => [`vars[${name}]`, value])])
+  return { ...readQuery(query, snapshot, timeZone), utterance, scenario: scenario as string | undefined, limit: limit as number }
+}
+
+/** The trigger index of the snapshot agents are served, built next to its search index. */
+export class PhraseSuggest {
+  private built?: { snapshot: Snapshot; triggers: TriggerIndex<DeliveredPhrase> }
+
+  constructor(readonly search: PhraseSearch) {}
+
+  triggersFor(snapshot: Snapshot): TriggerIndex<DeliveredPhrase> {
+    if (this.built?.snapshot !== snapshot) {
+      const sources = [...snapshot.phrases.values()].map((phrase) => ({ document: phrase, triggers: phrase.triggers }))
+      this.built = { snapshot, triggers: TriggerIndex.build(sources, this.built?.triggers) }
+    }
+    return this.built.triggers
+  }
+
+  /** Builds each snapshot's trigger index as soon as the store has it. */
+  follow(store: DeliveryStore): () => void {
+    const build = () => void setImmediate(() => this.triggersFor(store.snapshot)).unref()
+    build()
+    return store.onAdvance(build)
+  }
+}
+
+type Candidate = { phrase: DeliveredPhrase; triggers: TriggerMatch<DeliveredPhrase>[]; text: number }
+
+/**
+ * The published phrases that fit what the customer just said, best first: the phrases whose
+ * triggers the utterance contains (by words or by sound), combined with how well the phrase's own
+ * words match it (search relevance), more for a step of the agent's scenario, then ordered by use.
+ * Each is served as agents of the locale get it that day on that channel, with its score and why.
+ */
+export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, request: SuggestRequest) {
+  const index: SearchIndex<DeliveredPhrase> = suggest.search.indexFor(snapshot)
+  const boosts = suggest.search.boostsFor(index)
+  const candidates = new Map<DeliveredPhrase, Candidate>()
+  const candidate = (phrase: DeliveredPhrase) => {
+    let found = candidates.get(phrase)
+    if (!found) candidates.set(phrase, (found = { phrase, triggers: [], text: 0 }))
+    return found
+  }
+  for (const match of suggest.triggersFor(snapshot).heardIn(request.utterance)) candidate(match.document).triggers.push(match)
+  const { hits } = index.search(request.utterance, undefined, { minimumShare: 0 })
+  let read = 0
+  for (const { document, score } of hits) {
+    candidate(document).text = score
+    if (++read >= TEXT_CANDIDATES) break
+  }
+  const bestText = Math.max(TEXT_FLOOR, ...[...candidates.values()].map(({ text }) => text))
+  const steps = request.scenario ? new Set(snapshot.scenarios.get(request.scenario)!.steps.map((step) => step.phrase)) : undefined
+  const positions = boosts ? new Map(index.all.map((phrase, position) => [phrase, position])) : undefined
+
+  const scored = [...candidates.values()].map((found) => {
+    const values = found.triggers.map((match) => match.coverage * match.coverage * match.weight).sort((a, b) => b - a)
+    const fromTriggers = values.length ? values[0]! + FURTHER_TRIGGER_SHARE * values.slice(1).reduce((sum, value) => sum + value, 0) : 0
+    const key = found.phrase.variantOf ?? found.phrase.key
+    const inScenario = steps?.has(key) ?? false
+    const used = boosts && positions ? boosts[positions.get(found.phrase)!]! : 1
+    const score = (fromTriggers + (TEXT_WEIGHT * found.text) / bestText) * (inScenario ? SCENARIO_BOOST : 1) * used
+    return { ...found, key, inScenario, score }
+  })
+  scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))
+
+  const terms = [...new Set(termsOf(foldForSearch(request.utterance)))]
+  const items = []
+  const found = new Set<string>()
+  for (const { phrase, key, triggers, inScenario, score } of scored) {
+    if (items.length >= request.limit || score < MINIMUM_SCORE) break
+    if (request.category && phrase.category !== request.category) continue
+    // A variant of an unpublished phrase is not served either.
+    if (found.has(key) || !snapshot.phrases.has(key)) continue
+    const resolved = resolvePhrase(snapshot, key, request)
+    // Suggested as agents of the locale are served it today: the variant in effect, if it is this one's.
+    if (!resolved || (resolved.phrase !== phrase && resolved.phrase.key !== key && phrase.key !== key) || !resolved.phrase.texts[request.locale]) continue
+    found.add(key)
+    const body = phraseBody(snapshot, resolved.phrase, resolved.variant, request, key)
+    const highlights = { title: highlightsIn(body.title, terms), text: highlightsIn(body.text, terms) }
+    const words = [...new Set([...highlights.title.map(([from, to]) => body.title.slice(from, to)), ...highlights.text.map(([from, to]) => body.text.slice(from, to))])]
+    const reasons: SuggestReason[] = [
+      ...triggers
+        .sort((a, b) => b.coverage * b.weight - a.coverage * a.weight)
+        .map(({ trigger, by, coverage }) => ({ kind: 'trigger' as const, trigger, by, coverage: Math.round(coverage * 100) / 100 })),
+      ...(words.length ? [{ kind: 'text' as const, words }] : []),
+      ...(inScenario ? [{ kind: 'scenario' as const, scenario: request.scenario! }] : []),
+    ]
+    items.push({ ...body, score: Math.round(score * 1000) / 1000, reasons, highlights })
+  }
+  return { revision: snapshot.revision, locale: request.locale, day: request.day, utterance: request.utterance, items }
+}
