@@ -260,9 +260,11 @@ ${machine}. \`POST /v1/suggest\` in the bench's process without HTTP (\`bench/su
 **Accuracy.** The labelled utterances (\`test/fixtures/suggest-utterances.json\`) are what customers
 say, in Taiwan, Hong Kong and mainland wording, colloquial and with typos (投素, 主館, 聼不清), each
 with the one to four phrases a team lead would accept as the agent's next line. They were written
-by someone who had not seen the triggers. The triggers were then tuned looking only at the failures
-of the first half (every other utterance); the second half was never looked at, so its figure is
-what to expect of words nobody tuned for. Top-3: one of the first three suggestions is one the lead
+by someone who had not seen the triggers. The triggers were written from the situations the
+phrases answer, in two passes (the second by another author, who had not seen the utterances, to
+widen the wording), then tuned looking only at the failures of the first half (every other
+utterance); the second half was never looked at, so its figure is what to expect of words nobody
+tuned for. Top-3: one of the first three suggestions is one the lead
 accepts. The goal is 85% top-3. \`test/delivery-sqlite.test.ts\` asks the same through HTTP against
 the seeded library and fails below a floor.
 

@@ -78,13 +78,10 @@ function refusal(work: () => unknown): { status: number; code: string; messageKe
 }
 
 describe('hearing triggers in what a customer says', () => {
-  const index = TriggerIndex.build([
-    { document: 'complaint', triggers: ['我要投訴'] },
-    { document: 'supervisor', triggers: ['找你們主管'] },
-    { document: 'noise', triggers: ['雜音'] },
-    { document: 'rude', triggers: ['滾'] },
-  ])
-  const heard = (utterance: string) => index.heardIn(utterance).map(({ document, by, coverage }) => ({ document, by, coverage: Math.round(coverage * 100) / 100 }))
+  const documents = ['complaint', 'supervisor', 'noise', 'rude']
+  const index = TriggerIndex.build([['我要投訴'], ['找你們主管'], ['雜音'], ['滾']])
+  const heard = (utterance: string) =>
+    index.heardIn(utterance).flatMap(({ documents: found, by, coverage }) => [...found].map((n) => ({ document: documents[n], by, coverage: Math.round(coverage * 100) / 100 })))
 
   it('hears a trigger in either script, inside a longer sentence', () => {
     expect(heard('喂，我要投诉你们那个送货员')).toEqual([{ document: 'complaint', by: 'words', coverage: 1 }])
@@ -99,7 +96,7 @@ describe('hearing triggers in what a customer says', () => {
 
   it('tolerates words in between, by the share of the trigger heard', () => {
     const [match] = index.heardIn('找你們的主管')
-    expect(match).toMatchObject({ document: 'supervisor', by: 'words' })
+    expect(match).toMatchObject({ trigger: '找你們主管', by: 'words' })
     expect(match!.coverage).toBeGreaterThan(0.4)
     expect(match!.coverage).toBeLessThan(1)
   })
@@ -111,9 +108,12 @@ describe('hearing triggers in what a customer says', () => {
   })
 
   it('reuses what it heard of the last index\'s triggers', () => {
-    const next = TriggerIndex.build([{ document: 'complaint', triggers: ['我要投訴', '投訴'] }], index)
+    const next = TriggerIndex.build([['我要投訴', '投訴', '投訴']], index)
     expect(next.size).toBe(2)
-    expect(next.heardIn('投訴').map(({ trigger }) => trigger)).toEqual(['投訴'])
+    expect(next.heardIn('投訴').map(({ trigger, documents: found }) => [trigger, [...found]])).toEqual([['投訴', [0]]])
+    // A snapshot whose phrases say the same triggers (a publish of new text) keeps the index.
+    expect(TriggerIndex.build([['我要投訴', '投訴', '投訴']], next)).toBe(next)
+    expect(TriggerIndex.build([['我要投訴']], next)).not.toBe(next)
   })
 })
 

@@ -1,6 +1,6 @@
-import type { SearchIndex } from '../search/searchIndex'
+import { rankedHits, type SearchIndex } from '../search/searchIndex'
 import { foldForSearch, highlightsIn, termsOf } from '../search/terms'
-import { type TriggerMatch, TriggerIndex } from '../search/triggers'
+import { carries, TriggerIndex } from '../search/triggers'
 import { DeliveryError, type DeliveryQuery, phraseBody, readQuery } from './request'
 import type { PhraseSearch } from './search'
 import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
@@ -60,18 +60,40 @@ export function readSuggestRequest(body: unknown, snapshot: Snapshot, timeZone: 
   return { ...readQuery(query, snapshot, timeZone), utterance, scenario: scenario as string | undefined, limit: limit as number }
 }
 
-/** The trigger index of the snapshot agents are served, built next to its search index. */
+/** A trigger index over the phrases of a search index (in its order), with one request's scratch space. */
+type Built = {
+  index: SearchIndex<DeliveredPhrase>
+  triggers: TriggerIndex
+  // Per phrase, reused from request to request (at 100,000 phrases, new arrays per request cost
+  // more than the scoring): the best trigger's value, the sum of all, the text relevance, the score.
+  best: Float64Array
+  sum: Float64Array
+  text: Float64Array
+  scores: Float64Array
+  touched: Int32Array
+}
+
+/** The trigger index of the snapshot agents are served, built next to (and in the order of) its search index. */
 export class PhraseSuggest {
-  private built?: { snapshot: Snapshot; triggers: TriggerIndex<DeliveredPhrase> }
+  private built?: Built
 
   constructor(readonly search: PhraseSearch) {}
 
-  triggersFor(snapshot: Snapshot): TriggerIndex<DeliveredPhrase> {
-    if (this.built?.snapshot !== snapshot) {
-      const sources = [...snapshot.phrases.values()].map((phrase) => ({ document: phrase, triggers: phrase.triggers }))
-      this.built = { snapshot, triggers: TriggerIndex.build(sources, this.built?.triggers) }
+  triggersFor(snapshot: Snapshot): Built {
+    const index = this.search.indexFor(snapshot)
+    if (this.built?.index !== index) {
+      const n = index.all.length
+      this.built = {
+        index,
+        triggers: TriggerIndex.build(index.all.map((phrase) => phrase.triggers), this.built?.triggers),
+        best: new Float64Array(n),
+        sum: new Float64Array(n),
+        text: new Float64Array(n),
+        scores: new Float64Array(n),
+        touched: new Int32Array(n),
+      }
     }
-    return this.built.triggers
+    return this.built
   }
 
   /** Builds each snapshot's trigger index as soon as the store has it. */
@@ -82,8 +104,6 @@ export class PhraseSuggest {
   }
 }
 
-type Candidate = { phrase: DeliveredPhrase; triggers: TriggerMatch<DeliveredPhrase>[]; text: number }
-
 /**
  * The published phrases that fit what the customer just said, best first: the phrases whose
  * triggers the utterance contains (by words or by sound), combined with how well the phrase's own
@@ -91,57 +111,64 @@ type Candidate = { phrase: DeliveredPhrase; triggers: TriggerMatch<DeliveredPhra
  * Each is served as agents of the locale get it that day on that channel, with its score and why.
  */
 export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, request: SuggestRequest) {
-  const index: SearchIndex<DeliveredPhrase> = suggest.search.indexFor(snapshot)
+  const { index, triggers, best, sum, text, scores, touched } = suggest.triggersFor(snapshot)
   const boosts = suggest.search.boostsFor(index)
-  const candidates = new Map<DeliveredPhrase, Candidate>()
-  const candidate = (phrase: DeliveredPhrase) => {
-    let found = candidates.get(phrase)
-    if (!found) candidates.set(phrase, (found = { phrase, triggers: [], text: 0 }))
-    return found
+  let count = 0
+  const touch = (position: number) => {
+    if (best[position] === 0 && sum[position] === 0 && text[position] === 0) touched[count++] = position
   }
-  for (const match of suggest.triggersFor(snapshot).heardIn(request.utterance)) candidate(match.document).triggers.push(match)
-  const { hits } = index.search(request.utterance, undefined, { minimumShare: 0 })
+  const heard = triggers.heardIn(request.utterance)
+  for (const trigger of heard) {
+    const value = trigger.coverage * trigger.coverage * trigger.weight
+    for (const position of trigger.documents) {
+      touch(position)
+      sum[position]! += value
+      if (value > best[position]!) best[position] = value
+    }
+  }
+  let bestText = TEXT_FLOOR
   let read = 0
-  for (const { document, score } of hits) {
-    candidate(document).text = score
+  for (const { position, score } of index.search(request.utterance, undefined, { minimumShare: 0 }).hits) {
+    touch(position)
+    text[position] = score
+    bestText = Math.max(bestText, score)
     if (++read >= TEXT_CANDIDATES) break
   }
-  const bestText = Math.max(TEXT_FLOOR, ...[...candidates.values()].map(({ text }) => text))
   const steps = request.scenario ? new Set(snapshot.scenarios.get(request.scenario)!.steps.map((step) => step.phrase)) : undefined
-  const positions = boosts ? new Map(index.all.map((phrase, position) => [phrase, position])) : undefined
-
-  const scored = [...candidates.values()].map((found) => {
-    const values = found.triggers.map((match) => match.coverage * match.coverage * match.weight).sort((a, b) => b - a)
-    const fromTriggers = values.length ? values[0]! + FURTHER_TRIGGER_SHARE * values.slice(1).reduce((sum, value) => sum + value, 0) : 0
-    const key = found.phrase.variantOf ?? found.phrase.key
-    const inScenario = steps?.has(key) ?? false
-    const used = boosts && positions ? boosts[positions.get(found.phrase)!]! : 1
-    const score = (fromTriggers + (TEXT_WEIGHT * found.text) / bestText) * (inScenario ? SCENARIO_BOOST : 1) * used
-    return { ...found, key, inScenario, score }
-  })
-  scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))
+  const baseKey = (phrase: DeliveredPhrase) => phrase.variantOf ?? phrase.key
+  for (let i = 0; i < count; i++) {
+    const position = touched[i]!
+    const fromTriggers = best[position]! + FURTHER_TRIGGER_SHARE * (sum[position]! - best[position]!)
+    const inScenario = steps?.has(baseKey(index.all[position]!)) ? SCENARIO_BOOST : 1
+    scores[position] = (fromTriggers + (TEXT_WEIGHT * text[position]!) / bestText) * inScenario * (boosts ? boosts[position]! : 1)
+  }
+  const candidates = touched.slice(0, count)
+  const candidateScores = Float64Array.from(candidates, (position) => scores[position]!)
+  for (const position of candidates) best[position] = sum[position] = text[position] = scores[position] = 0
 
   const terms = [...new Set(termsOf(foldForSearch(request.utterance)))]
   const items = []
   const found = new Set<string>()
-  for (const { phrase, key, triggers, inScenario, score } of scored) {
+  for (const { document: phrase, position, score } of rankedHits(index.all, candidates, candidateScores)) {
     if (items.length >= request.limit || score < MINIMUM_SCORE) break
     if (request.category && phrase.category !== request.category) continue
+    const key = baseKey(phrase)
     // A variant of an unpublished phrase is not served either.
     if (found.has(key) || !snapshot.phrases.has(key)) continue
+    // Suggested as agents of the locale are served it today: the variant in effect.
     const resolved = resolvePhrase(snapshot, key, request)
-    // Suggested as agents of the locale are served it today: the variant in effect, if it is this one's.
-    if (!resolved || (resolved.phrase !== phrase && resolved.phrase.key !== key && phrase.key !== key) || !resolved.phrase.texts[request.locale]) continue
+    if (!resolved?.phrase.texts[request.locale]) continue
     found.add(key)
     const body = phraseBody(snapshot, resolved.phrase, resolved.variant, request, key)
     const highlights = { title: highlightsIn(body.title, terms), text: highlightsIn(body.text, terms) }
     const words = [...new Set([...highlights.title.map(([from, to]) => body.title.slice(from, to)), ...highlights.text.map(([from, to]) => body.text.slice(from, to))])]
     const reasons: SuggestReason[] = [
-      ...triggers
-        .sort((a, b) => b.coverage * b.weight - a.coverage * a.weight)
+      ...heard
+        .filter((trigger) => carries(trigger, position))
+        .sort((a, b) => b.coverage * b.coverage * b.weight - a.coverage * a.coverage * a.weight)
         .map(({ trigger, by, coverage }) => ({ kind: 'trigger' as const, trigger, by, coverage: Math.round(coverage * 100) / 100 })),
       ...(words.length ? [{ kind: 'text' as const, words }] : []),
-      ...(inScenario ? [{ kind: 'scenario' as const, scenario: request.scenario! }] : []),
+      ...(steps?.has(key) ? [{ kind: 'scenario' as const, scenario: request.scenario! }] : []),
     ]
     items.push({ ...body, score: Math.round(score * 1000) / 1000, reasons, highlights })
   }

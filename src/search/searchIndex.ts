@@ -6,7 +6,8 @@ export type SearchField = { weight: number; texts: readonly (string | null | und
 /** A document's terms (as vocabulary numbers), each with its weighted count, and their sum (the document's length). */
 type DocumentTerms = { ids: Int32Array; counts: Float32Array; length: number }
 
-export type SearchHit<D> = { document: D; score: number }
+/** A matching document, its place in the index's `all`, and its score. */
+export type SearchHit<D> = { document: D; position: number; score: number }
 
 /** Where a term's postings are: `documents[from…to)` with their weights, and the term's idf. */
 type Postings = { documents: Int32Array; weights: Float32Array; from: number; to: number; idf: number }
@@ -272,12 +273,12 @@ export class SearchIndex<D extends object> {
 }
 
 /**
- * The candidates best first. Each round keeps the best `k` with a bounded heap (most candidates
+ * The candidates (positions in `documents`, each with its score) best first. Each round keeps the best `k` with a bounded heap (most candidates
  * cost one comparison with the worst kept) and sorts only those, so a first page out of 50,000
  * candidates sorts 64 of them. A caller that reads past `k` (later pages, filters) gets a round
  * with 8 times as many. Equal scores keep the documents' order, so each round extends the last.
  */
-function* rankedHits<D>(documents: readonly D[], candidates: Int32Array, scores: Float64Array, stillCurrent: () => void): Generator<SearchHit<D>> {
+export function* rankedHits<D>(documents: readonly D[], candidates: Int32Array, scores: Float64Array, stillCurrent: () => void = () => {}): Generator<SearchHit<D>> {
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && candidates[a]! < candidates[b]!)
   let read = 0
   for (let k = FIRST_ROUND; read < candidates.length; k *= 8) {
@@ -285,7 +286,8 @@ function* rankedHits<D>(documents: readonly D[], candidates: Int32Array, scores:
     const best = bestOf(candidates.length, Math.min(k, candidates.length), better)
     for (let i = read; i < best.length; i++) {
       stillCurrent()
-      yield { document: documents[candidates[best[i]!]!]!, score: scores[best[i]!]! }
+      const position = candidates[best[i]!]!
+      yield { document: documents[position]!, position, score: scores[best[i]!]! }
     }
     read = best.length
   }

@@ -55,68 +55,88 @@ function heardOf(trigger: string): Heard {
   return { words: [...new Set(termsOf(folded))], sounds: [...new Set(soundPairsOf(folded))] }
 }
 
-/** How well an utterance matched a trigger: the share of its pairs heard, and whether by words or only by sound. */
-export type TriggerMatch<D> = { document: D; trigger: string; coverage: number; by: 'words' | 'sound'; weight: number }
+/**
+ * A trigger heard in an utterance: the share of its pairs heard, whether by words or only by
+ * sound, how much it says (see `weight` in `build`), and the documents that carry it (ascending).
+ */
+export type HeardTrigger = { trigger: string; coverage: number; by: 'words' | 'sound'; weight: number; documents: Int32Array }
 
-/** A document (a phrase) and the triggers it is suggested for. */
-export type TriggerSource<D> = { document: D; triggers: readonly string[] }
+type Trigger = { text: string; heard: Heard; documents: Int32Array; weight: number }
+/** For each pair, the triggers that have it and its share of each (a rare pair counts more). */
+type Postings = Map<string, { ids: Int32Array; share: Float64Array }>
 
 /**
- * The triggers of a set of documents, indexed by pair. Immutable; `build` with the previous index
- * reuses what it heard of every trigger text it already read (a publish reads one phrase's).
+ * The triggers of a list of documents (the phrases of a snapshot, in the search index's order),
+ * indexed by pair; a document is its position in the list. Immutable. `build` with the previous
+ * index reuses what it heard of every trigger text it already read (a publish reads one phrase's).
  */
-export class TriggerIndex<D> {
-  private constructor(
-    /** Each distinct trigger text, what is heard of it, and the documents that carry it. */
-    private readonly triggers: { text: string; heard: Heard; documents: D[]; weight: number }[],
-    /** For each pair, the triggers that have it and its weight in each (its share of the trigger: a rare pair counts more). */
-    private readonly byWord: Map<string, { ids: number[]; share: number[] }>,
-    private readonly bySound: Map<string, { ids: number[]; share: number[] }>,
-    private readonly memo: Map<string, Heard>,
-  ) {}
+export class TriggerIndex {
+  // One utterance's scratch space, reused by the next: per trigger, the share heard by words and
+  // by sound, and which triggers were touched (a pair common to 100,000 triggers touches them all).
+  private readonly wordShare: Float64Array
+  private readonly soundShare: Float64Array
+  private readonly touched: Int32Array
 
-  static build<D>(sources: Iterable<TriggerSource<D>>, previous?: TriggerIndex<D>): TriggerIndex<D> {
+  private constructor(
+    private readonly triggers: Trigger[],
+    private readonly byWord: Postings,
+    private readonly bySound: Postings,
+    private readonly memo: Map<string, Heard>,
+    /** The documents' triggers as given, to tell whether the next build changes any. */
+    private readonly given: readonly (readonly string[])[],
+  ) {
+    this.wordShare = new Float64Array(triggers.length)
+    this.soundShare = new Float64Array(triggers.length)
+    this.touched = new Int32Array(triggers.length)
+  }
+
+  static build(triggersOf: readonly (readonly string[])[], previous?: TriggerIndex): TriggerIndex {
+    // Most publishes change a phrase's text, not its triggers: the last index still holds.
+    if (previous && sameLists(previous.given, triggersOf)) return previous
     const memo = new Map<string, Heard>()
-    const byText = new Map<string, { text: string; heard: Heard; documents: D[]; weight: number }>()
-    let documentCount = 0
-    for (const { document, triggers } of sources) {
-      documentCount++
-      for (const text of new Set(triggers.map((trigger) => trigger.trim()).filter(Boolean))) {
+    const byText = new Map<string, { heard: Heard; documents: number[] }>()
+    triggersOf.forEach((triggers, document) => {
+      for (const trigger of triggers) {
+        const text = trigger.trim()
+        if (!text) continue
         let entry = byText.get(text)
         if (!entry) {
           const heard = memo.get(text) ?? previous?.memo.get(text) ?? heardOf(text)
           memo.set(text, heard)
-          entry = { text, heard, documents: [], weight: 0 }
-          byText.set(text, entry)
+          byText.set(text, (entry = { heard, documents: [] }))
         }
-        entry.documents.push(document)
+        // A trigger given twice to one phrase counts once.
+        if (entry.documents.at(-1) !== document) entry.documents.push(document)
       }
+    })
+    const documentCount = triggersOf.length
+    const triggers: Trigger[] = []
+    for (const [text, { heard, documents }] of byText) {
+      if (heard.words.length === 0) continue
+      // A longer trigger says more (找你們主管 over 主管), and one that many phrases share tells
+      // them apart less (投訴 on every complaint phrase): 1 for a two-character trigger on one phrase.
+      const specific = 1 + 0.5 * Math.log2(heard.words.length)
+      const distinctive = documentCount > 1 ? Math.log(1 + documentCount / documents.length) / Math.log(1 + documentCount) : 1
+      triggers.push({ text, heard, documents: Int32Array.from(documents), weight: specific * distinctive })
     }
-    const triggers = [...byText.values()].filter(({ heard }) => heard.words.length > 0)
     const frequency = new Map<string, number>()
     for (const { heard } of triggers) for (const term of [...heard.words, ...heard.sounds]) frequency.set(term, (frequency.get(term) ?? 0) + 1)
     const rarity = (term: string) => Math.log(1 + triggers.length / frequency.get(term)!)
-    const byWord = new Map<string, { ids: number[]; share: number[] }>()
-    const bySound = new Map<string, { ids: number[]; share: number[] }>()
-    const post = (map: Map<string, { ids: number[]; share: number[] }>, terms: string[], id: number) => {
-      const total = terms.reduce((sum, term) => sum + rarity(term), 0)
-      for (const term of terms) {
-        let list = map.get(term)
-        if (!list) map.set(term, (list = { ids: [], share: [] }))
-        list.ids.push(id)
-        list.share.push(rarity(term) / total)
-      }
+    const posted = (which: 'words' | 'sounds'): Postings => {
+      const lists = new Map<string, { ids: number[]; share: number[] }>()
+      triggers.forEach(({ heard }, id) => {
+        const terms = heard[which]
+        const total = terms.reduce((sum, term) => sum + rarity(term), 0)
+        for (const term of terms) {
+          let list = lists.get(term)
+          if (!list) lists.set(term, (list = { ids: [], share: [] }))
+          list.ids.push(id)
+          list.share.push(rarity(term) / total)
+        }
+      })
+      return new Map([...lists].map(([term, { ids, share }]) => [term, { ids: Int32Array.from(ids), share: Float64Array.from(share) }]))
     }
-    triggers.forEach((trigger, id) => {
-      post(byWord, trigger.heard.words, id)
-      post(bySound, trigger.heard.sounds, id)
-      // A longer trigger says more (找你們主管 over 主管), and one that many phrases share tells
-      // them apart less (投訴 on every complaint phrase): 1 for a two-character trigger on one phrase.
-      const specific = 1 + 0.5 * Math.log2(trigger.heard.words.length)
-      const distinctive = Math.log(1 + documentCount / trigger.documents.length) / Math.log(1 + documentCount)
-      trigger.weight = specific * (documentCount > 1 ? distinctive : 1)
-    })
-    return new TriggerIndex(triggers, byWord, bySound, memo)
+    return new TriggerIndex(triggers, posted('words'), posted('sounds'), memo, triggersOf)
   }
 
   /** How many distinct trigger texts the index holds. */
@@ -125,27 +145,51 @@ export class TriggerIndex<D> {
   }
 
   /** Every trigger the utterance contains, by words or by sound, with the documents that carry it. */
-  heardIn(utterance: string): TriggerMatch<D>[] {
+  heardIn(utterance: string): HeardTrigger[] {
     const folded = foldForSearch(utterance)
-    const words = new Map<number, number>()
-    const sounds = new Map<number, number>()
-    const count = (map: Map<number, number>, posted: { ids: number[]; share: number[] } | undefined) => {
+    const { wordShare, soundShare, touched } = this
+    let count = 0
+    const add = (shares: Float64Array, posted: { ids: Int32Array; share: Float64Array } | undefined) => {
       if (!posted) return
-      posted.ids.forEach((id, i) => map.set(id, (map.get(id) ?? 0) + posted.share[i]!))
+      const { ids, share } = posted
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!
+        if (wordShare[id] === 0 && soundShare[id] === 0) touched[count++] = id
+        shares[id]! += share[i]!
+      }
     }
-    for (const term of new Set(termsOfUtterance(folded))) count(words, this.byWord.get(term))
-    for (const term of new Set(soundPairsOf(folded))) count(sounds, this.bySound.get(term))
-    const matches: TriggerMatch<D>[] = []
-    for (const id of new Set([...words.keys(), ...sounds.keys()])) {
-      const { text, documents, weight } = this.triggers[id]!
-      const byWords = words.get(id) ?? 0
-      const bySound = SOUND_WEIGHT * (sounds.get(id) ?? 0)
+    for (const term of new Set(termsOfUtterance(folded))) add(wordShare, this.byWord.get(term))
+    for (const term of new Set(soundPairsOf(folded))) add(soundShare, this.bySound.get(term))
+    const heard: HeardTrigger[] = []
+    for (let i = 0; i < count; i++) {
+      const id = touched[i]!
+      const byWords = wordShare[id]!
+      const bySound = SOUND_WEIGHT * soundShare[id]!
+      wordShare[id] = soundShare[id] = 0
       const coverage = Math.max(byWords, bySound)
       if (coverage < MINIMUM_COVERAGE) continue
-      for (const document of documents) matches.push({ document, trigger: text, coverage, by: byWords >= bySound ? 'words' : 'sound', weight })
+      const { text, documents, weight } = this.triggers[id]!
+      heard.push({ trigger: text, coverage, by: byWords >= bySound ? 'words' : 'sound', weight, documents })
     }
-    return matches
+    return heard
   }
+}
+
+const sameLists = (a: readonly (readonly string[])[], b: readonly (readonly string[])[]) =>
+  a.length === b.length && a.every((list, i) => list === b[i] || (list.length === b[i]!.length && list.every((trigger, j) => trigger === b[i]![j])))
+
+/** Whether a trigger heard is one of the document's (its documents are in ascending order). */
+export function carries(heard: HeardTrigger, document: number): boolean {
+  let low = 0
+  let high = heard.documents.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const at = heard.documents[middle]!
+    if (at === document) return true
+    if (at < document) low = middle + 1
+    else high = middle - 1
+  }
+  return false
 }
 
 /**
