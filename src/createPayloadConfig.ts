@@ -18,9 +18,13 @@ import { PhraseUsage } from '../collections/PhraseUsage'
 import { Scenarios } from '../collections/Scenarios'
 import { ScheduledRuns } from '../collections/ScheduledRuns'
 import { Users } from '../collections/Users'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries'
+import { Webhooks } from '../collections/Webhooks'
 import { checkedInput, guardedOperations } from '../collections/fields/inputChecks'
 import { payloadCollectionsForPeopleOnly, refuseDisabledApiClients, verifyEmailOnlyWhereVerified, versionsForPeopleOnly, withoutRoutesOfUnusedFeatures } from './access'
 import { installAppendOnlyGuards } from './audit/appendOnly'
+import { hasRole, isAdmin, nobody } from './access'
+import { deliverWebhookTask } from './webhooks/deliveries'
 import { announceOnCommit } from './changes/announce'
 import { databaseAdapter, SQLITE_BUSY_TIMEOUT_MS } from './database'
 import { REGION_LABELS, REGIONS } from './domain/locales'
@@ -32,14 +36,16 @@ import { serializeSqliteTransactions } from './sqliteConnections'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
+const adminsOnly = ({ req }: { req: { user?: unknown } }) => hasRole(req.user as never, 'admin')
+
 export async function createPayloadConfig(settings: Settings): Promise<SanitizedConfig> {
   return buildConfig({
     secret: settings.payloadSecret,
     db: await databaseAdapter(settings),
     collections: [
-      ...[Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients].map(checkedInput),
+      ...[Phrases, Categories, Scenarios, Holidays, ForbiddenTerms, Glossary, Users, ApiClients, Webhooks].map(checkedInput),
       // Written by the server only: what they record is never refused for its characters.
-      ...[AuditLog, ScheduledRuns, DeliveryRevisions, PhraseUsage],
+      ...[AuditLog, ScheduledRuns, DeliveryRevisions, PhraseUsage, WebhookDeliveries],
     ]
       .map(guardedOperations)
       .map(versionsForPeopleOnly),
@@ -75,6 +81,16 @@ export async function createPayloadConfig(settings: Settings): Promise<Sanitized
           importPhrases: { Component: '/components/ImportView#ImportView', path: '/import' },
         },
       },
+    },
+    // Background work: webhook deliveries, with retries and backoff (see src/webhooks).
+    jobs: {
+      tasks: [deliverWebhookTask],
+      access: { run: adminsOnly, queue: adminsOnly, cancel: adminsOnly },
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+        ...defaultJobsCollection,
+        admin: { ...defaultJobsCollection.admin, hidden: false },
+        access: { ...defaultJobsCollection.access, read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
+      }),
     },
     // Bounds on what one request may make the database do (see src/server/protection.ts for REST).
     maxDepth: MAX_DEPTH,

@@ -288,7 +288,7 @@ describe('the delivery API (/v1) on SQLite', () => {
     expect((await fetch(server.url + '/v1/suggest', { method: 'POST', body: '{"utterance":"投訴"}', headers: { 'content-type': 'application/json' } })).status).toBe(401)
   })
 
-  it('pages /v1/phrases when asked to, and gives the whole list otherwise', async () => {
+  it('pages /v1/phrases, 500 a page unless asked otherwise', async () => {
     const whole = await json(get('/v1/phrases?locale=zh-TW'))
     expect(whole.nextCursor).toBeNull()
     expect(whole.items.length).toBeGreaterThan(100)
@@ -303,10 +303,11 @@ describe('the delivery API (/v1) on SQLite', () => {
     }
     expect(pages).toBe(Math.ceil(whole.items.length / 50) - 1)
     expect(paged).toEqual(whole.items)
-    for (const limit of ['0', '1001', 'all']) {
+    expect((await json(get('/v1/phrases?locale=zh-TW&limit=2000'))).items).toEqual(whole.items)
+    for (const limit of ['0', '2001', 'all']) {
       const refused = await get(`/v1/phrases?limit=${limit}`, { 'accept-language': 'en' })
       expect(refused.status).toBe(400)
-      expect((await refused.json()).error).toEqual({ code: 'invalid_query', message: '"limit" must be 1 to 1000; page on with "cursor".' })
+      expect((await refused.json()).error).toEqual({ code: 'invalid_query', message: '"limit" must be 1 to 2000; page on with "cursor".' })
     }
   })
 
@@ -480,13 +481,26 @@ describe('the delivery API (/v1) on SQLite', () => {
     await server.usage.flush()
     const byPhrase = await json(person('admin2', '/api/phrase-usage/summary?by=phrase'))
     expect(byPhrase.items.slice(0, 2)).toEqual([
-      { phrase: 'closing.standard', uses: expect.any(Number) },
-      { phrase: 'hold.please_wait', uses: 1 },
+      { phrase: 'closing.standard', uses: expect.any(Number), outcomes: {}, editRate: null },
+      { phrase: 'hold.please_wait', uses: 1, outcomes: {}, editRate: null },
     ])
     expect(byPhrase.items[0].uses).toBeGreaterThanOrEqual(3)
     const byClient = await json(person('admin2', '/api/phrase-usage/summary?by=client'))
     expect(byClient.items).toEqual([{ client: 'Agent desktop', uses: byPhrase.total }])
     expect((await person('editor', '/api/phrase-usage/summary')).status).toBe(403)
+
+    // Outcomes: what became of a phrase, per phrase, with the share of sends that were edited first.
+    for (const outcome of ['shown', 'inserted', 'sent', 'edited', 'edited', 'edited', 'discarded']) {
+      expect((await use({ key: 'hold.please_wait_checking', locale: 'zh-TW', channel: 'chat', outcome })).status).toBe(202)
+    }
+    const badOutcome = await use({ key: 'hold.please_wait_checking', locale: 'zh-TW', channel: 'chat', outcome: 'copied' })
+    expect(badOutcome.status).toBe(400)
+    expect((await badOutcome.json()).error).toEqual({ code: 'invalid_body', message: '「outcome」須為 shown, inserted, sent, edited, discarded 之一（或不填）。' })
+    await server.usage.flush()
+    const outcomes = (await json(person('admin2', '/api/phrase-usage/summary?by=phrase'))).items.find((item: Json) => item.phrase === 'hold.please_wait_checking')
+    expect(outcomes).toEqual({ phrase: 'hold.please_wait_checking', uses: 7, outcomes: { shown: 1, inserted: 1, sent: 1, edited: 3, discarded: 1 }, editRate: 0.75 })
+    // Shown and discarded are not uses for ranking: 5 of the 7 count.
+    expect(server.usage.usesOf('hold.please_wait_checking')).toBe(5)
 
     // Search ranks by relevance, then usage: the uses count from the next revision (the order holds
     // for a revision, so a cursor keeps its place).

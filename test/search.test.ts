@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { DeliveryError } from '../src/delivery/request'
+import { PHRASE_PAGE, pageOf, readPage } from '../src/delivery/paging'
+import { DeliveryError, listedPhrases, readQuery } from '../src/delivery/request'
 import { PhraseSearch, readSearchQuery, searchPhrases } from '../src/delivery/search'
 import { buildSnapshot, patchSnapshot, type PublishedPhrase, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
@@ -230,5 +231,31 @@ describe('GET /v1/search over a snapshot', () => {
 
   it('answers a query with no words in it with no results', () => {
     expect(search(snapshot, { q: '！？' }).items).toEqual([])
+  })
+})
+
+describe('GET /v1/phrases in pages', () => {
+  it('walks a 10,000-phrase library with no phrase missed or repeated, 500 a page by default', () => {
+    const phrases = Array.from({ length: 10_000 }, (_, n) =>
+      phrase(`bulk.p${String(n).padStart(5, '0')}`, { title: [`第${n}則`, `第${n}则`], text: ['請您稍等。', '请您稍等。'], category: 'hold' }, { order: n % 7 }),
+    )
+    const snapshot = snapshotOf(phrases)
+    const query = readQuery({ locale: 'zh-TW', at: '2027-03-15' }, snapshot, TIME_ZONE)
+    const whole = [...listedPhrases(snapshot, query)].map(({ key }) => key)
+    expect(new Set(whole).size).toBe(10_000)
+    for (const [limit, pages] of [[undefined, 20], ['2000', 5], ['333', 31]] as const) {
+      const walked: string[] = []
+      let cursor: string | undefined
+      let count = 0
+      do {
+        const page = readPage({ ...(limit && { limit }), ...(cursor && { cursor }) }, PHRASE_PAGE)
+        const { items, nextCursor } = pageOf(listedPhrases(snapshot, query), page, snapshot.revision)
+        walked.push(...items.map(({ key }) => key))
+        cursor = nextCursor ?? undefined
+        count++
+      } while (cursor)
+      expect([limit, count]).toEqual([limit, pages])
+      expect(walked).toEqual(whole)
+    }
   })
 })

@@ -8,6 +8,7 @@ import * as migration_20261204_123210_deletion_audit from './20261204_123210_del
 import * as migration_20261204_183440_holiday_regions from './20261204_183440_holiday_regions';
 import * as migration_20261204_205829_regional_locales from './20261204_205829_regional_locales';
 import * as migration_20261204_210001_regional_texts from './20261204_210001_regional_texts';
+import * as migration_20261205_095823_webhooks_usage_outcomes from './20261205_095823_webhooks_usage_outcomes';
 
 export const migrations = [
   {
@@ -53,11 +54,16 @@ export const migrations = [
   {
     up: migration_20261204_205829_regional_locales.up,
     down: migration_20261204_205829_regional_locales.down,
-    name: '20261204_205829_regional_locales'
+    name: '20261204_205829_regional_locales',
   },
   {
     up: migration_20261204_210001_regional_texts.up,
     down: migration_20261204_210001_regional_texts.down,
     name: '20261204_210001_regional_texts',
+  },
+  {
+    up: migration_20261205_095823_webhooks_usage_outcomes.up,
+    down: migration_20261205_095823_webhooks_usage_outcomes.down,
+    name: '20261205_095823_webhooks_usage_outcomes'
   },
 ];

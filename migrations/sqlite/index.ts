@@ -5,6 +5,7 @@ import * as migration_20261125_014647_delivery from './20261125_014647_delivery'
 import * as migration_20261125_035159_review_signals from './20261125_035159_review_signals';
 import * as migration_20261204_183418_holiday_regions from './20261204_183418_holiday_regions';
 import * as migration_20261204_210000_regional_texts from './20261204_210000_regional_texts';
+import * as migration_20261205_095817_webhooks_usage_outcomes from './20261205_095817_webhooks_usage_outcomes';
 
 export const migrations = [
   {
@@ -35,11 +36,16 @@ export const migrations = [
   {
     up: migration_20261204_183418_holiday_regions.up,
     down: migration_20261204_183418_holiday_regions.down,
-    name: '20261204_183418_holiday_regions'
+    name: '20261204_183418_holiday_regions',
   },
   {
     up: migration_20261204_210000_regional_texts.up,
     down: migration_20261204_210000_regional_texts.down,
     name: '20261204_210000_regional_texts',
+  },
+  {
+    up: migration_20261205_095817_webhooks_usage_outcomes.up,
+    down: migration_20261205_095817_webhooks_usage_outcomes.down,
+    name: '20261205_095817_webhooks_usage_outcomes'
   },
 ];

@@ -5,6 +5,7 @@ import { PHRASE_PAGE } from './paging'
 import { SEARCH_PAGE } from './search'
 import { MAX_UTTERANCE_CHARACTERS, SUGGEST_LIMIT } from './suggest'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
+import { USAGE_OUTCOMES } from '../domain/usageOutcomes'
 import { PHRASE_KEY_MAX_LENGTH, PHRASE_KEY_PATTERN, VARIABLE_NAME_PATTERN } from '../domain/phraseKey'
 
 // The identifier rules below live in the collection configs (not in src/domain); keep them in step.
@@ -259,7 +260,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         locale: schemaRef('DeliveryLocale'),
         day: { type: 'string', format: 'date', description: 'The day whose holiday variants were applied.' },
         items: { type: 'array', items: schemaRef('Phrase') },
-        nextCursor: nullable({ type: 'string', description: 'With a `limit`: send as `cursor` for the next page; null on the last page (and without a `limit`).' }),
+        nextCursor: nullable({ type: 'string', description: 'Send as `cursor` for the next page; null on the last page.' }),
       },
     },
     SearchHit: {
@@ -494,7 +495,15 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     UsageEvent: {
       type: 'object',
       required: ['key', 'locale', 'channel'],
-      properties: { key: schemaRef('PhraseKey'), locale: schemaRef('DeliveryLocale'), channel: schemaRef('Channel') },
+      properties: {
+        key: schemaRef('PhraseKey'),
+        locale: schemaRef('DeliveryLocale'),
+        channel: schemaRef('Channel'),
+        outcome: {
+          enum: [...USAGE_OUTCOMES],
+          description: 'What became of the phrase: shown to the agent, inserted into the reply, sent as it is, edited before sending, or discarded. Left out: a plain use. Shown and discarded do not count as uses for search ranking.',
+        },
+      },
     },
     UsageAccepted: {
       type: 'object',
@@ -569,8 +578,8 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     phraseLimit: {
       name: 'limit',
       in: 'query',
-      description: 'Phrases per page; without it, the whole list in one answer.',
-      schema: { type: 'integer', minimum: 1, maximum: PHRASE_PAGE.max },
+      description: 'Phrases per page; page on with `nextCursor`.',
+      schema: { type: 'integer', minimum: 1, maximum: PHRASE_PAGE.max, default: PHRASE_PAGE.default },
     },
     cursor: {
       name: 'cursor',
@@ -1025,7 +1034,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         summary: 'Record that a phrase was used',
         description: 'Agent tools report each phrase an agent used, for the library\'s usage statistics.',
         tags: ['Usage'],
-        body: { schema: 'UsageEvent', example: { key: 'closing.standard', locale: 'zh-TW', channel: 'phone' } },
+        body: { schema: 'UsageEvent', example: { key: 'closing.standard', locale: 'zh-TW', channel: 'phone', outcome: 'edited' } },
         ok: { status: 202, description: 'Recorded.', schema: schemaRef('UsageAccepted'), example: { accepted: true } },
         badRequest: '`invalid_body` or `malformed_json`.',
         notFound: '`not_found`: no phrase with this key.',

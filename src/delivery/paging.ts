@@ -7,8 +7,11 @@ import { DeliveryError, one } from './request'
  */
 export type Page = { limit: number; offset: number; revision?: number; maxOffset: number }
 
-/** `/v1/phrases` answers the whole list unless a `limit` (at most 1,000) is given. */
-export const PHRASE_PAGE = { max: 1000 } as const
+/**
+ * `/v1/phrases` pages of 500 unless `limit` says otherwise (at most 2,000): a library of up to 500
+ * phrases is still one answer, and one of 100,000 is not a 40 MB answer.
+ */
+export const PHRASE_PAGE = { default: 500, max: 2000 } as const
 
 const encodeCursor = (revision: number, offset: number) => Buffer.from(`${revision}:${offset}`).toString('base64url')
 

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { announceChange } from '../changes/announce'
 import { appendInSequence } from '../sequence'
+import { queueWebhookDeliveries } from '../webhooks/deliveries'
 
 /** Any number, the same in every process: the PostgreSQL advisory lock that orders revisions. */
 const REVISION_LOCK = 7_411_2027
@@ -12,8 +13,8 @@ export type RevisionChange =
 
 /**
  * Records a change agents can see as the next delivery revision, in the transaction of `req`
- * where there is one, so the revision appears exactly when the change commits, and announces it
- * to every process's delivery snapshot then.
+ * where there is one, so the revision (and its webhook deliveries) appear exactly when the change
+ * commits, and announces it to every process's delivery snapshot then.
  */
 export function bumpRevision(payload: Payload, change: RevisionChange, req?: Partial<PayloadRequest>): Promise<void> {
   return appendInSequence(
@@ -29,6 +30,7 @@ export function bumpRevision(payload: Payload, change: RevisionChange, req?: Par
         overrideAccess: true,
         req: tx,
       })
+      await queueWebhookDeliveries(payload, { revision, ...change }, tx)
       await announceChange(payload, { collection: 'delivery-revisions' }, tx)
     },
     req,

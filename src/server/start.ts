@@ -14,6 +14,7 @@ import { loadStandardLibrary } from '../../seed/load'
 import { message, messageLanguage } from '../delivery/messages'
 import { PhraseSearch } from '../delivery/search'
 import { PhraseSuggest } from '../delivery/suggest'
+import { WebhookRunner } from '../webhooks/runner'
 import { type DeliveryStore, startDeliveryStore } from '../delivery/store'
 import { hearOtherProcesses } from '../changes/otherProcesses'
 import { startScheduler } from '../jobs/scheduler'
@@ -113,7 +114,9 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   events.start()
   const search = new PhraseSearch(usage)
   const suggest = new PhraseSuggest(search)
-  const stopIndexing = [search.follow(store), suggest.follow(store)]
+  // Webhooks hear of a change as soon as this process's snapshot does (the writer's, at once).
+  const webhooks = new WebhookRunner(payload)
+  const stopIndexing = [search.follow(store), suggest.follow(store), store.onAdvance(() => void webhooks.run())]
   const delivery = {
     store,
     usage,
@@ -162,6 +165,7 @@ export async function startServer(settings: Settings, options: { admin?: boolean
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await stopScheduler()
       for (const stop of stopIndexing) stop()
+      await webhooks.stop()
       await store.stop()
       await usage.stop()
       credentials.stop()

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
 import type { UsageTally } from '../delivery/search'
+import { countsAsUse, type UsageOutcome } from '../domain/usageOutcomes'
 
-export type PhraseUse = { key: string; locale: string; channel: string; clientKind: 'api-client' | 'user'; clientId: string; clientName: string | null }
+export type PhraseUse = { key: string; locale: string; channel: string; outcome: UsageOutcome | null; clientKind: 'api-client' | 'user'; clientId: string; clientName: string | null }
 
 /** How often reported uses are written (an agent's report never waits for the database). */
 const FLUSH_MS = 1000
@@ -25,10 +26,13 @@ export class UsageRecorder implements UsageTally {
     this.timer.unref()
   }
 
-  /** Records a use of `use.key`, counted for search as a use of `base` (the phrase a variant is of). */
+  /**
+   * Records a use of `use.key`, counted for search as a use of `base` (the phrase a variant is of)
+   * unless it was only shown or was discarded.
+   */
   record(use: PhraseUse, base = use.key): void {
     this.pending.push({ ...use, at: new Date().toISOString() })
-    this.count(base, 1)
+    if (countsAsUse(use.outcome)) this.count(base, 1)
   }
 
   usesOf(key: string): number {
@@ -47,9 +51,9 @@ export class UsageRecorder implements UsageTally {
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { key: true },
+      select: { key: true, outcome: true },
     })
-    for (const { key } of docs) this.count(key, 1)
+    for (const { key, outcome } of docs) if (countsAsUse(outcome)) this.count(key, 1)
   }
 
   private count(key: string, uses: number): void {

@@ -8,6 +8,7 @@ import { type PhraseSuggest, readSuggestRequest, suggestPhrases } from '../deliv
 import { isDeliveryLocale } from '../delivery/snapshot'
 import type { DeliveryStore } from '../delivery/store'
 import { CHANNELS, DELIVERY_LOCALES } from '../domain/locales'
+import { isUsageOutcome, USAGE_OUTCOMES } from '../domain/usageOutcomes'
 import { scriptOf } from '../conversion/targets'
 import { currentForbiddenTerms } from '../lint/currentMatcher'
 import { parsedDeliveryBody } from './apiRequests'
@@ -42,14 +43,15 @@ function authenticate(credentials: CredentialCache) {
 const invalidBody = (req: Request, res: Response) => (messageKey: MessageKey, values: Record<string, string> = {}) =>
   sendDeliveryError(req, res, new DeliveryError(400, 'invalid_body', messageKey, values))
 
-/** `POST /v1/usage {key, locale, channel}` → 202: an agent used a published phrase. */
+/** `POST /v1/usage {key, locale, channel, outcome?}` → 202: an agent used a published phrase (and what became of it). */
 function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
   return (req: Request, res: Response) => {
-    const { key, locale, channel } = (req.body ?? {}) as Record<string, unknown>
+    const { key, locale, channel, outcome = null } = (req.body ?? {}) as Record<string, unknown>
     const invalid = invalidBody(req, res)
     if (typeof key !== 'string' || !key) return invalid('usage_body')
     if (!isDeliveryLocale(locale)) return invalid('body_locale', { allowed: DELIVERY_LOCALES.join(', ') })
     if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) return invalid('body_channel', { allowed: CHANNELS.join(', ') })
+    if (outcome !== null && !isUsageOutcome(outcome)) return invalid('body_outcome', { allowed: USAGE_OUTCOMES.join(', ') })
     const phrase = store.snapshot.phrases.get(key)
     if (!phrase) return sendDeliveryError(req, res, new DeliveryError(404, 'not_found', 'phrase_not_found', { key }))
     const principal = req.principal!
@@ -57,6 +59,7 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
       key,
       locale,
       channel,
+      outcome,
       clientKind: principal.collection === 'api-clients' ? 'api-client' : 'user',
       clientId: String(principal.id),
       clientName: principal.name ?? null,

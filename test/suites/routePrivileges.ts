@@ -53,6 +53,9 @@ const ACCESS: Record<string, Partial<Record<Access, Role[]>>> = {
   'scheduled-runs': { read: ['admin', 'reviewer'], create: [], update: [], delete: [] },
   'delivery-revisions': { create: [], update: [], delete: [] },
   'phrase-usage': { create: [], update: [], delete: [] },
+  // Webhooks are admins' (the default); their deliveries and Payload's jobs are written by the server.
+  'webhook-deliveries': { create: [], update: [], delete: [] },
+  'payload-jobs': { create: [], update: [] },
   // Payload's own, for the admin: each person their own preferences, and edit locks.
   'payload-preferences': { read: [...PEOPLE], create: [...PEOPLE], update: [...PEOPLE], delete: [...PEOPLE] },
   'payload-locked-documents': { read: [...PEOPLE], create: [...PEOPLE], update: [...PEOPLE], delete: [...PEOPLE] },

@@ -1,11 +1,13 @@
 import type { Endpoint, Where } from 'payload'
 
 import { hasRole } from '../../../src/access'
+import type { UsageOutcome } from '../../../src/domain/usageOutcomes'
 import { errorResponse } from '../../../src/errorResponse'
 
 /**
  * `GET /api/phrase-usage/summary?by=phrase|client&from=&to=`: how often each phrase (or each
- * client) was used, most used first (admins).
+ * client) was used, most used first, with the outcomes reported (shown, inserted, sent, edited,
+ * discarded) and the edit rate: of the sends, the share edited first (admins).
  */
 export const usageSummaryEndpoint: Endpoint = {
   path: '/summary',
@@ -27,15 +29,19 @@ export const usageSummaryEndpoint: Endpoint = {
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { key: true, clientName: true, clientId: true },
+      select: { key: true, clientName: true, clientId: true, outcome: true },
       req,
     })
-    const counts = new Map<string, number>()
+    const counts = new Map<string, { uses: number; outcomes: Partial<Record<UsageOutcome, number>> }>()
     for (const use of docs) {
       const name = by === 'phrase' ? use.key : (use.clientName ?? use.clientId)
-      counts.set(name, (counts.get(name) ?? 0) + 1)
+      const count = counts.get(name) ?? { uses: 0, outcomes: {} }
+      count.uses++
+      if (use.outcome) count.outcomes[use.outcome] = (count.outcomes[use.outcome] ?? 0) + 1
+      counts.set(name, count)
     }
-    const items = [...counts].map(([name, uses]) => ({ [by]: name, uses })).sort((a, b) => b.uses - a.uses)
+    const editRate = ({ sent = 0, edited = 0 }: Partial<Record<UsageOutcome, number>>) => (sent + edited ? Math.round((1000 * edited) / (sent + edited)) / 1000 : null)
+    const items = [...counts].map(([name, { uses, outcomes }]) => ({ [by]: name, uses, outcomes, editRate: editRate(outcomes) })).sort((a, b) => b.uses - a.uses)
     return Response.json({ by, total: docs.length, items })
   },
 }

@@ -1,0 +1,12 @@
+/**
+ * What became of a phrase an agent tool offered, as `POST /v1/usage` reports it: shown to the
+ * agent, inserted into the reply, sent as it is, edited before sending, or discarded. Editors read
+ * them to fix phrases agents always edit and retire phrases they never send.
+ */
+export const USAGE_OUTCOMES = ['shown', 'inserted', 'sent', 'edited', 'discarded'] as const
+export type UsageOutcome = (typeof USAGE_OUTCOMES)[number]
+
+export const isUsageOutcome = (value: unknown): value is UsageOutcome => (USAGE_OUTCOMES as readonly unknown[]).includes(value)
+
+/** Whether a report counts as a use for ranking: the phrase went into a reply (no outcome: an older tool's plain use). */
+export const countsAsUse = (outcome: UsageOutcome | null | undefined) => outcome !== 'shown' && outcome !== 'discarded'
