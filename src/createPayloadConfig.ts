@@ -88,6 +88,8 @@ export async function createPayloadConfig(settings: Settings): Promise<Sanitized
       access: { run: adminsOnly, queue: adminsOnly, cancel: adminsOnly },
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
         ...defaultJobsCollection,
+        // No scheduled tasks: Payload's handle-schedules route would only answer a 500.
+        endpoints: (defaultJobsCollection.endpoints || []).filter((endpoint) => endpoint.path !== '/handle-schedules'),
         admin: { ...defaultJobsCollection.admin, hidden: false },
         access: { ...defaultJobsCollection.access, read: isAdmin, create: nobody, update: nobody, delete: isAdmin },
       }),

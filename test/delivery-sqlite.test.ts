@@ -486,7 +486,7 @@ describe('the delivery API (/v1) on SQLite', () => {
     ])
     expect(byPhrase.items[0].uses).toBeGreaterThanOrEqual(3)
     const byClient = await json(person('admin2', '/api/phrase-usage/summary?by=client'))
-    expect(byClient.items).toEqual([{ client: 'Agent desktop', uses: byPhrase.total }])
+    expect(byClient.items).toEqual([{ client: 'Agent desktop', uses: byPhrase.total, outcomes: {}, editRate: null }])
     expect((await person('editor', '/api/phrase-usage/summary')).status).toBe(403)
 
     // Outcomes: what became of a phrase, per phrase, with the share of sends that were edited first.

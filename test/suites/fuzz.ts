@@ -521,7 +521,7 @@ export function describeFuzz(kind: Exclude<DatabaseKind, 'mongodb'>): void {
         page++
       }
       await server.store.refresh()
-      const served = await send('/v1/phrases?locale=zh-TW', { who: 'agent' })
+      const served = await send('/v1/phrases?locale=zh-TW&limit=2000', { who: 'agent' })
       expect(served.status).toBe(200)
       // Every phrase of the library the fuzzing never wrote to is still served.
       const touched = new Set((await server.payload.find({ collection: 'phrases', where: { id: { in: ids.phrases } }, depth: 0, pagination: false, overrideAccess: true })).docs.map((d) => d.key))
