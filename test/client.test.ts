@@ -11,6 +11,7 @@ import { generatedSchema, SCHEMA_FILE } from '../clients/typescript/generate'
 import { createPhrasebookClient, i18nextBackendOptions, PhrasebookError, type PushedChange } from '../clients/typescript/src'
 import { type RunningServer, startServer } from '../src/server/start'
 import { seededSettings } from './helpers/databases'
+import { signInPeople } from './helpers/people'
 import { eventually } from './helpers/wait'
 
 const API_KEY = 'client-test-key-0123456789abcdef'
@@ -34,11 +35,7 @@ describe('the typed client', () => {
   beforeAll(async () => {
     server = await startServer(await seededSettings('sqlite', 'client'), { admin: false })
     await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
-    for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']]] as const) {
-      await server.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })
-      const login = await fetch(server.url + '/api/users/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@example.com`, password: `${who}-pw` }) })
-      tokens[who] = ((await login.json()) as Json).token
-    }
+    Object.assign(tokens, await signInPeople(server, { editor: ['editor'], reviewer: ['reviewer'] }))
     categoryId = (await server.payload.find({ collection: 'categories', where: { slug: { equals: 'closing' } } })).docs[0]!.id
   })
   afterAll(async () => {

@@ -6,33 +6,11 @@ import { PhraseSearch, readSearchQuery, searchPhrases } from '../src/delivery/se
 import { buildSnapshot, patchSnapshot, type PublishedPhrase, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
 import { foldForSearch, highlightsIn, termsOf } from '../src/search/terms'
+import { publishedPhrase } from './helpers/publishedPhrase'
 
 const TIME_ZONE = 'Asia/Taipei'
 
-/** A published phrase whose three regions say `tw`, `hk` (default: tw) and `cn`. */
-function phrase(key: string, fields: { title: [string, string]; text: [string, string]; notes?: [string, string]; tags?: string[]; category?: string }, extra: Partial<PublishedPhrase> = {}): PublishedPhrase {
-  const localized = ([tw, cn]: [string, string]) => ({ 'zh-Hant': tw, 'zh-Hans': cn, 'zh-TW': tw, 'zh-HK': tw, 'zh-CN': cn })
-  return {
-    id: key,
-    key,
-    category: fields.category ?? key.split('.')[0]!,
-    sourceScript: 'zh-Hant',
-    title: localized(fields.title),
-    text: localized(fields.text),
-    agentNotes: fields.notes ? localized(fields.notes) : {},
-    tags: fields.tags ?? [],
-    triggers: [],
-    channels: ['phone', 'chat'],
-    variables: [],
-    variantOf: null,
-    holiday: null,
-    validFrom: null,
-    validUntil: null,
-    order: 0,
-    updatedAt: '2026-12-01T00:00:00.000Z',
-    ...extra,
-  }
-}
+const phrase = publishedPhrase
 
 const LIBRARY: PublishedPhrase[] = [
   phrase('hold.please_wait', { title: ['請稍等', '请稍等'], text: ['請您稍等，不要掛斷電話。', '请您稍等，不要挂断电话。'] }),

@@ -6,32 +6,12 @@ import { PhraseSuggest, readSuggestRequest, suggestPhrases } from '../src/delive
 import { buildSnapshot, type PublishedPhrase, type Scenario, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
 import { TriggerIndex } from '../src/search/triggers'
+import { publishedPhrase } from './helpers/publishedPhrase'
 
 const TIME_ZONE = 'Asia/Taipei'
 
-function phrase(key: string, title: [string, string], text: [string, string], triggers: string[], extra: Partial<PublishedPhrase> = {}): PublishedPhrase {
-  const localized = ([tw, cn]: [string, string]) => ({ 'zh-Hant': tw, 'zh-Hans': cn, 'zh-TW': tw, 'zh-HK': tw, 'zh-CN': cn })
-  return {
-    id: key,
-    key,
-    category: key.split('.')[0]!,
-    sourceScript: 'zh-Hant',
-    title: localized(title),
-    text: localized(text),
-    agentNotes: {},
-    tags: [],
-    triggers,
-    channels: ['phone', 'chat'],
-    variables: [],
-    variantOf: null,
-    holiday: null,
-    validFrom: null,
-    validUntil: null,
-    order: 0,
-    updatedAt: '2026-12-01T00:00:00.000Z',
-    ...extra,
-  }
-}
+const phrase = (key: string, title: [string, string], text: [string, string], triggers: string[], extra: Partial<PublishedPhrase> = {}) =>
+  publishedPhrase(key, { title, text, triggers }, extra)
 
 const LIBRARY: PublishedPhrase[] = [
   phrase('complaint.ask_details', ['請客戶描述投訴經過', '请客户描述投诉经过'], ['對不起！請您詳細描述一下當時的情況，好嗎？', '对不起！请您详细描述一下当时的情况，好吗？'], ['我要投訴', '投訴']),

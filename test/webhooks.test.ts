@@ -8,6 +8,7 @@ import { type RunningServer, startServer } from '../src/server/start'
 import { WEBHOOK_ATTEMPTS } from '../src/webhooks/deliveries'
 import { verifyWebhookSignature } from '../src/webhooks/signature'
 import { seededSettings } from './helpers/databases'
+import { signInPeople } from './helpers/people'
 import { eventually } from './helpers/wait'
 
 type Json = Record<string, any>
@@ -58,15 +59,7 @@ describe('webhooks (SQLite)', () => {
   beforeAll(async () => {
     server = await startServer(await seededSettings('sqlite', 'webhooks'), { admin: false })
     await server.payload.create({ collection: 'api-clients', data: { name: 'Agent desktop', enableAPIKey: true, apiKey: API_KEY } })
-    for (const [who, roles] of [['editor', ['editor']], ['reviewer', ['reviewer']], ['admin', ['admin']]] as const) {
-      await server.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: `${who}-pw`, roles: [...roles] } })
-      const login = await fetch(server.url + '/api/users/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `${who}@example.com`, password: `${who}-pw` }),
-      })
-      tokens[who] = (await json(login)).token
-    }
+    Object.assign(tokens, await signInPeople(server, { editor: ['editor'], reviewer: ['reviewer'], admin: ['admin'] }))
     categoryId = (await server.payload.find({ collection: 'categories', where: { slug: { equals: 'closing' } } })).docs[0]!.id
   })
   afterAll(async () => {
