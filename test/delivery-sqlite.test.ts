@@ -499,8 +499,8 @@ describe('the delivery API (/v1) on SQLite', () => {
     await server.usage.flush()
     const outcomes = (await json(person('admin2', '/api/phrase-usage/summary?by=phrase'))).items.find((item: Json) => item.phrase === 'hold.please_wait_checking')
     expect(outcomes).toEqual({ phrase: 'hold.please_wait_checking', uses: 7, outcomes: { shown: 1, inserted: 1, sent: 1, edited: 3, discarded: 1 }, editRate: 0.75 })
-    // Shown and discarded are not uses for ranking: 5 of the 7 count.
-    expect(server.usage.usesOf('hold.please_wait_checking')).toBe(5)
+    // Only sends are uses for ranking (as they are or edited): 4 of the 7 count.
+    expect(server.usage.usesOf('hold.please_wait_checking')).toBe(4)
 
     // Search ranks by relevance, then usage: the uses count from the next revision (the order holds
     // for a revision, so a cursor keeps its place).

@@ -155,6 +155,14 @@ describe('webhooks (SQLite)', () => {
         return docs[0]
       }, { withinMs: 10_000 })
       expect(delivery).toMatchObject({ status: 'pending', lastStatusCode: 500, lastError: 'HTTP 500' })
+      // Disabled meanwhile: the next try sends nothing and the log says why.
+      expect((await person('admin', `/api/webhooks/${webhook.id}`, 'PATCH', { enabled: false })).status).toBe(200)
+      const sent = failing.received.length
+      await eventually(async () => {
+        const { docs } = await json(person('admin', `/api/webhook-deliveries?where[webhook][equals]=${webhook.id}&depth=0`))
+        expect(docs[0]).toMatchObject({ status: 'failed', lastError: 'webhook disabled' })
+      }, { withinMs: 15_000 })
+      expect(failing.received.length).toBeLessThanOrEqual(sent + 1)
     } finally {
       expect((await person('admin', `/api/webhooks/${webhook.id}`, 'DELETE')).status).toBe(200)
     }

@@ -501,7 +501,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         channel: schemaRef('Channel'),
         outcome: {
           enum: [...USAGE_OUTCOMES],
-          description: 'What became of the phrase: shown to the agent, inserted into the reply, sent as it is, edited before sending, or discarded. Left out: a plain use. Shown and discarded do not count as uses for search ranking.',
+          description: 'What became of the phrase: shown to the agent, inserted into the reply, sent as it is, edited before sending, or discarded. Left out: a plain use. Only sends (sent, edited, or no outcome) count as uses for ranking.',
         },
       },
     },

@@ -16,13 +16,14 @@ export type RevisionChange =
  * where there is one, so the revision (and its webhook deliveries) appear exactly when the change
  * commits, and announces it to every process's delivery snapshot then.
  */
-export function bumpRevision(payload: Payload, change: RevisionChange, req?: Partial<PayloadRequest>): Promise<void> {
-  return appendInSequence(
+export async function bumpRevision(payload: Payload, change: RevisionChange, req?: Partial<PayloadRequest>): Promise<void> {
+  let revision = 0
+  await appendInSequence(
     payload,
     REVISION_LOCK,
     async (tx) => {
       const tip = await payload.find({ collection: 'delivery-revisions', sort: '-revision', limit: 1, depth: 0, pagination: false, overrideAccess: true, req: tx })
-      const revision = (tip.docs[0]?.revision ?? 0) + 1
+      revision = (tip.docs[0]?.revision ?? 0) + 1
       await payload.create({
         collection: 'delivery-revisions',
         data: { revision, ...change, at: new Date().toISOString() },
@@ -30,11 +31,12 @@ export function bumpRevision(payload: Payload, change: RevisionChange, req?: Par
         overrideAccess: true,
         req: tx,
       })
-      await queueWebhookDeliveries(payload, { revision, ...change }, tx)
       await announceChange(payload, { collection: 'delivery-revisions' }, tx)
     },
     req,
   )
+  // After the append (which may be tried again on SQLite), so a delivery is queued once.
+  await queueWebhookDeliveries(payload, { revision, ...change }, req)
 }
 
 /** The newest revision (0 for a library nobody has published to). */

@@ -118,33 +118,39 @@ export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, reque
     if (best[position] === 0 && sum[position] === 0 && text[position] === 0) touched[count++] = position
   }
   const heard = triggers.heardIn(request.utterance)
-  for (const trigger of heard) {
-    const value = trigger.coverage * trigger.coverage * trigger.weight
-    for (const position of trigger.documents) {
-      touch(position)
-      sum[position]! += value
-      if (value > best[position]!) best[position] = value
-    }
-  }
-  let bestText = TEXT_FLOOR
-  let read = 0
-  for (const { position, score } of index.search(request.utterance, undefined, { minimumShare: 0 }).hits) {
-    touch(position)
-    text[position] = score
-    bestText = Math.max(bestText, score)
-    if (++read >= TEXT_CANDIDATES) break
-  }
   const steps = request.scenario ? new Set(snapshot.scenarios.get(request.scenario)!.steps.map((step) => step.phrase)) : undefined
   const baseKey = (phrase: DeliveredPhrase) => phrase.variantOf ?? phrase.key
-  for (let i = 0; i < count; i++) {
-    const position = touched[i]!
-    const fromTriggers = best[position]! + FURTHER_TRIGGER_SHARE * (sum[position]! - best[position]!)
-    const inScenario = steps?.has(baseKey(index.all[position]!)) ? SCENARIO_BOOST : 1
-    scores[position] = (fromTriggers + (TEXT_WEIGHT * text[position]!) / bestText) * inScenario * (boosts ? boosts[position]! : 1)
+  let candidates: Int32Array
+  let candidateScores: Float64Array
+  try {
+    for (const trigger of heard) {
+      const value = trigger.coverage * trigger.coverage * trigger.weight
+      for (const position of trigger.documents) {
+        touch(position)
+        sum[position]! += value
+        if (value > best[position]!) best[position] = value
+      }
+    }
+    let bestText = TEXT_FLOOR
+    let read = 0
+    for (const { position, score } of index.search(request.utterance, undefined, { minimumShare: 0 }).hits) {
+      touch(position)
+      text[position] = score
+      bestText = Math.max(bestText, score)
+      if (++read >= TEXT_CANDIDATES) break
+    }
+    for (let i = 0; i < count; i++) {
+      const position = touched[i]!
+      const fromTriggers = best[position]! + FURTHER_TRIGGER_SHARE * (sum[position]! - best[position]!)
+      const inScenario = steps?.has(baseKey(index.all[position]!)) ? SCENARIO_BOOST : 1
+      scores[position] = (fromTriggers + (TEXT_WEIGHT * text[position]!) / bestText) * inScenario * (boosts ? boosts[position]! : 1)
+    }
+    candidates = touched.slice(0, count)
+    candidateScores = Float64Array.from(candidates, (position) => scores[position]!)
+  } finally {
+    // Left clean for the next request, whatever happened.
+    for (let i = 0; i < count; i++) best[touched[i]!] = sum[touched[i]!] = text[touched[i]!] = scores[touched[i]!] = 0
   }
-  const candidates = touched.slice(0, count)
-  const candidateScores = Float64Array.from(candidates, (position) => scores[position]!)
-  for (const position of candidates) best[position] = sum[position] = text[position] = scores[position] = 0
 
   const terms = [...new Set(termsOf(foldForSearch(request.utterance)))]
   const items = []

@@ -8,5 +8,9 @@ export type UsageOutcome = (typeof USAGE_OUTCOMES)[number]
 
 export const isUsageOutcome = (value: unknown): value is UsageOutcome => (USAGE_OUTCOMES as readonly unknown[]).includes(value)
 
-/** Whether a report counts as a use for ranking: the phrase went into a reply (no outcome: an older tool's plain use). */
-export const countsAsUse = (outcome: UsageOutcome | null | undefined) => outcome !== 'shown' && outcome !== 'discarded'
+/**
+ * Whether a report counts as a use for ranking: the phrase was sent, as it is or edited (no
+ * outcome: an older tool's plain use). Shown and inserted are steps before a send (a tool that
+ * reports each step would count one use twice), discarded is no use.
+ */
+export const countsAsUse = (outcome: UsageOutcome | null | undefined) => outcome === 'sent' || outcome === 'edited' || outcome == null

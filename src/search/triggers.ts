@@ -158,18 +158,25 @@ export class TriggerIndex {
         shares[id]! += share[i]!
       }
     }
-    for (const term of new Set(termsOfUtterance(folded))) add(wordShare, this.byWord.get(term))
-    for (const term of new Set(soundPairsOf(folded))) add(soundShare, this.bySound.get(term))
+    // Everything that could fail is done before the scratch space is touched.
+    const words = new Set(termsOfUtterance(folded))
+    const sounds = new Set(soundPairsOf(folded))
     const heard: HeardTrigger[] = []
-    for (let i = 0; i < count; i++) {
-      const id = touched[i]!
-      const byWords = wordShare[id]!
-      const bySound = SOUND_WEIGHT * soundShare[id]!
-      wordShare[id] = soundShare[id] = 0
-      const coverage = Math.max(byWords, bySound)
-      if (coverage < MINIMUM_COVERAGE) continue
-      const { text, documents, weight } = this.triggers[id]!
-      heard.push({ trigger: text, coverage, by: byWords >= bySound ? 'words' : 'sound', weight, documents })
+    try {
+      for (const term of words) add(wordShare, this.byWord.get(term))
+      for (const term of sounds) add(soundShare, this.bySound.get(term))
+      for (let i = 0; i < count; i++) {
+        const id = touched[i]!
+        const byWords = wordShare[id]!
+        const bySound = SOUND_WEIGHT * soundShare[id]!
+        const coverage = Math.max(byWords, bySound)
+        if (coverage < MINIMUM_COVERAGE) continue
+        const { text, documents, weight } = this.triggers[id]!
+        heard.push({ trigger: text, coverage, by: byWords >= bySound ? 'words' : 'sound', weight, documents })
+      }
+    } finally {
+      // Left clean for the next utterance, whatever happened.
+      for (let i = 0; i < count; i++) wordShare[touched[i]!] = soundShare[touched[i]!] = 0
     }
     return heard
   }

@@ -50,15 +50,22 @@ export const deliverWebhookTask: TaskConfig<{ input: { delivery: string }; outpu
   inputSchema: [{ name: 'delivery', type: 'text', required: true }],
   outputSchema: [{ name: 'status', type: 'number', required: true }],
   retries: { attempts: WEBHOOK_ATTEMPTS - 1, backoff: { type: 'exponential', delay: RETRY_BASE_DELAY_MS } },
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     const { payload } = req
     const delivery = await payload.findByID({ collection: 'webhook-deliveries', id: input.delivery, depth: 1, overrideAccess: true, disableErrors: true })
-    const webhook = delivery && typeof delivery.webhook === 'object' ? delivery.webhook : null
-    // Deleted or disabled since: nothing to deliver.
-    if (!delivery || !webhook || !webhook.enabled || delivery.status !== 'pending') return { output: { status: 0 } }
+    if (!delivery || delivery.status !== 'pending') return { output: { status: 0 } }
+    const webhook = typeof delivery.webhook === 'object' ? delivery.webhook : null
+    // Deleted or disabled since: nothing to deliver, and the log says why.
+    if (!webhook?.enabled) {
+      const lastError = webhook ? 'webhook disabled' : 'webhook deleted'
+      await payload.update({ collection: 'webhook-deliveries', id: delivery.id, data: { status: 'failed', lastError }, depth: 0, overrideAccess: true })
+      return { output: { status: 0 } }
+    }
     const at = new Date()
     const body = JSON.stringify({ delivery: String(delivery.id), event: delivery.event, revision: delivery.revision, key: delivery.key, at: at.toISOString() } satisfies WebhookBody)
-    const attempts = (delivery.attempts ?? 0) + 1
+    // The queue's count of tries decides when to stop; the log's may lag it if a try died before
+    // writing it (the database busy, the process killed).
+    const attempts = Math.max(delivery.attempts ?? 0, job.totalTried ?? 0) + 1
     let statusCode: number | null = null
     let error: string | null = null
     try {
@@ -85,7 +92,8 @@ export const deliverWebhookTask: TaskConfig<{ input: { delivery: string }; outpu
     await payload.update({
       collection: 'webhook-deliveries',
       id: delivery.id,
-      data: { attempts, status, lastStatusCode: statusCode, lastError: error, ...(status === 'delivered' && { deliveredAt: new Date().toISOString() }) },
+      // The address as it was sent to (an admin may have corrected it since the change).
+      data: { attempts, status, url: webhook.url, lastStatusCode: statusCode, lastError: error, ...(status === 'delivered' && { deliveredAt: new Date().toISOString() }) },
       depth: 0,
       overrideAccess: true,
     })

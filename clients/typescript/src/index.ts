@@ -18,6 +18,8 @@ export type UsageEvent = components['schemas']['UsageEvent']
 export type PhraseQuery = NonNullable<operations['getPhrase']['parameters']['query']>
 export type ListQuery = NonNullable<operations['listPhrases']['parameters']['query']>
 export type SearchQuery = Omit<NonNullable<operations['searchPhrases']['parameters']['query']>, 'q'>
+/** What a synced library is of: a region, and a channel or category if given (always today's phrases, the whole list). */
+export type LibraryQuery = Pick<ListQuery, 'channel' | 'category'> & { locale: NonNullable<ListQuery['locale']> }
 
 /** An API client's key (`Authorization: api-clients API-Key …`) or a signed-in person's token. */
 export type Credentials = { apiKey: string } | { token: string }
@@ -51,16 +53,23 @@ export class PhrasebookError extends Error {
  * answer is a 304 with no body, answered here from memory.
  */
 function etagCache(limit: number): Middleware {
-  const answers = new Map<string, { etag: string; body: string; headers: Headers }>()
+  type Answer = { etag: string; body: string; headers: Headers }
+  const answers = new Map<string, Answer>()
+  // The answer a request asked to revalidate, kept with the request: it may leave the cache while
+  // the request is out (more requests at once than the cache holds).
+  const revalidating = new WeakMap<Request, Answer>()
   return {
     onRequest({ request }) {
       const cached = request.method === 'GET' ? answers.get(request.url) : undefined
-      if (cached) request.headers.set('if-none-match', cached.etag)
+      if (cached) {
+        request.headers.set('if-none-match', cached.etag)
+        revalidating.set(request, cached)
+      }
       return request
     },
     async onResponse({ request, response }) {
       if (request.method !== 'GET') return response
-      const cached = answers.get(request.url)
+      const cached = revalidating.get(request)
       if (response.status === 304 && cached) {
         // Least recently used goes first: this one is used now.
         answers.delete(request.url)
@@ -120,7 +129,7 @@ export function createPhrasebookClient(options: PhrasebookOptions) {
     reportUsage: (use: UsageEvent) => answer(api.POST('/v1/usage', { body: use })),
     changes: (since: number) => answer(api.GET('/v1/changes', { params: { query: { since } } })),
     /** A region's library kept in step with the server (see `PhraseLibrary`). */
-    library: (query: ListQuery & { locale: NonNullable<ListQuery['locale']> }) => new PhraseLibrary(client, query),
+    library: (query: LibraryQuery) => new PhraseLibrary(client, query),
     /**
      * Hears each publish, withdrawal and reference change as the server pushes it
      * (`GET /v1/events`), from `since` (default: now). EventSource reconnects by itself and resumes
@@ -144,19 +153,24 @@ export type PhrasebookClient = ReturnType<typeof createPhrasebookClient>
  * A region's published phrases, by key, kept in step with the server by delta sync: the first
  * `sync()` reads the whole list; each later one asks `/v1/changes` since the revision it holds and
  * fetches only the phrases that changed. Reference changes (categories, holidays, scenarios, the
- * glossary) and a cursor the server no longer knows (a restored database) read the whole list again.
+ * glossary), a cursor the server no longer knows (a restored database) and a new day (holiday
+ * variants and validity windows change with the date, not with a revision) read the whole list
+ * again. A phrase that starts or stops being valid during the day is seen at the next new day
+ * or change: call `sync()` when told of a change, and at least daily.
  */
 export class PhraseLibrary {
   readonly phrases = new Map<string, Phrase>()
   revision = 0
+  /** The (UTC) day the whole list was last read on. */
+  private day?: string
 
   constructor(
     private readonly client: PhrasebookClient,
-    private readonly query: ListQuery,
+    private readonly query: LibraryQuery,
   ) {}
 
   async sync(): Promise<{ full: boolean; changed: string[]; removed: string[] }> {
-    if (this.revision === 0) return this.reload()
+    if (this.revision === 0 || this.day !== new Date().toISOString().slice(0, 10)) return this.reload()
     let changes
     try {
       changes = await this.client.changes(this.revision)
@@ -190,6 +204,7 @@ export class PhraseLibrary {
       phrases.set(phrase.key, phrase)
       revision = Math.max(revision, phrase.revision)
     }
+    this.day = new Date().toISOString().slice(0, 10)
     // An empty library still has a revision to sync from.
     if (phrases.size === 0) revision = (await this.client.changes(0)).revision
     const removed = [...this.phrases.keys()].filter((key) => !phrases.has(key))

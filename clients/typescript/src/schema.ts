@@ -555,7 +555,7 @@ export interface components {
             locale: components["schemas"]["DeliveryLocale"];
             channel: components["schemas"]["Channel"];
             /**
-             * @description What became of the phrase: shown to the agent, inserted into the reply, sent as it is, edited before sending, or discarded. Left out: a plain use. Shown and discarded do not count as uses for search ranking.
+             * @description What became of the phrase: shown to the agent, inserted into the reply, sent as it is, edited before sending, or discarded. Left out: a plain use. Only sends (sent, edited, or no outcome) count as uses for ranking.
              * @enum {unknown}
              */
             outcome?: "shown" | "inserted" | "sent" | "edited" | "discarded";
