@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { PHRASE_PAGE, pageOf, readPage } from '../src/delivery/paging'
-import { DeliveryError, listedPhrases, readQuery } from '../src/delivery/request'
+import { listedPhrases, readQuery } from '../src/delivery/request'
 import { PhraseSearch, readSearchQuery, searchPhrases } from '../src/delivery/search'
 import { buildSnapshot, patchSnapshot, type PublishedPhrase, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
 import { foldForSearch, highlightsIn, termsOf } from '../src/search/terms'
+import { refusal } from './helpers/deliveryRefusal'
 import { publishedPhrase } from './helpers/publishedPhrase'
 
 const TIME_ZONE = 'Asia/Taipei'
@@ -37,16 +38,6 @@ function search(snapshot: Snapshot, query: Record<string, string>, engine = new 
   return searchPhrases(snapshot, engine.indexFor(snapshot), readSearchQuery({ at: '2027-03-15', ...query }, snapshot, TIME_ZONE))
 }
 const keysFound = (snapshot: Snapshot, query: Record<string, string>) => search(snapshot, query).items.map((item) => item.key)
-
-function refusal(work: () => unknown): { status: number; code: string; messageKey: string } {
-  try {
-    work()
-  } catch (error) {
-    if (error instanceof DeliveryError) return { status: error.status, code: error.code, messageKey: error.messageKey }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('what search compares', () => {
   it('folds Traditional to Simplified, full width to half and upper case to lower, position for position', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { DeliveryError } from '../src/delivery/request'
 import { PhraseSearch } from '../src/delivery/search'
 import { PhraseSuggest, readSuggestRequest, suggestPhrases } from '../src/delivery/suggest'
 import { buildSnapshot, type PublishedPhrase, type Scenario, type Snapshot } from '../src/delivery/snapshot'
 import { REGIONS } from '../src/domain/locales'
 import { TriggerIndex } from '../src/search/triggers'
+import { refusal } from './helpers/deliveryRefusal'
 import { publishedPhrase } from './helpers/publishedPhrase'
 
 const TIME_ZONE = 'Asia/Taipei'
@@ -46,16 +46,6 @@ const snapshot = snapshotOf(LIBRARY)
 const suggest = (body: Record<string, unknown>, on = snapshot, engine = new PhraseSuggest(new PhraseSearch())) =>
   suggestPhrases(on, engine, readSuggestRequest({ locale: 'zh-TW', at: '2026-06-01', ...body }, on, TIME_ZONE))
 const keysFor = (utterance: string, more: Record<string, unknown> = {}) => suggest({ utterance, ...more }).items.map((item) => item.key)
-
-function refusal(work: () => unknown): { status: number; code: string; messageKey: string } {
-  try {
-    work()
-  } catch (error) {
-    if (error instanceof DeliveryError) return { status: error.status, code: error.code, messageKey: error.messageKey }
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('hearing triggers in what a customer says', () => {
   const documents = ['complaint', 'supervisor', 'noise', 'rude']

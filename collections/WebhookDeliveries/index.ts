@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, nobody } from '../../src/access'
+import { CHANGE_EVENTS } from '../../src/delivery/changeEvents'
 
 /**
  * One row per change POSTed (or to be POSTed) to a webhook: what, where, how it went. Written by
@@ -24,7 +25,7 @@ export const WebhookDeliveries: CollectionConfig = {
       label: { en: 'Event', zh: '事件', 'zh-TW': '事件' },
       type: 'select',
       required: true,
-      options: ['published', 'withdrawn', 'reference'],
+      options: [...CHANGE_EVENTS],
     },
     { name: 'revision', label: { en: 'Revision', zh: '修订号', 'zh-TW': '修訂號' }, type: 'number', required: true },
     { name: 'key', label: { en: 'Key', zh: '键值', 'zh-TW': '鍵值' }, type: 'text', required: true },

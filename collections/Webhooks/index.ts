@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { isAdmin } from '../../src/access'
-import { WEBHOOK_EVENTS } from '../../src/webhooks/events'
+import { CHANGE_EVENTS } from '../../src/delivery/changeEvents'
 import { say } from '../fields/inputChecks'
 
 /**
@@ -52,7 +52,7 @@ export const Webhooks: CollectionConfig = {
       type: 'select',
       hasMany: true,
       required: true,
-      defaultValue: [...WEBHOOK_EVENTS],
+      defaultValue: [...CHANGE_EVENTS],
       options: [
         { label: { en: 'Phrase published', zh: '话术已发布', 'zh-TW': '話術已發布' }, value: 'published' },
         { label: { en: 'Phrase withdrawn', zh: '话术已撤回', 'zh-TW': '話術已撤回' }, value: 'withdrawn' },

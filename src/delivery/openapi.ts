@@ -271,18 +271,19 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           required: ['score', 'highlights'],
           properties: {
             score: { type: 'number', minimum: 0, description: 'Relevance (BM25 over character pairs, times the share of the query found); compare within one answer only.' },
-            highlights: {
-              type: 'object',
-              required: ['title', 'text'],
-              description: 'Where the query\'s words are in `title` and `text`: [start, end) offsets in UTF-16 code units (JavaScript string indices), merged and in order.',
-              properties: {
-                title: { type: 'array', items: schemaRef('TextRange') },
-                text: { type: 'array', items: schemaRef('TextRange') },
-              },
-            },
+            highlights: schemaRef('Highlights'),
           },
         },
       ],
+    },
+    Highlights: {
+      type: 'object',
+      required: ['title', 'text'],
+      description: 'Where the words asked about (the query\'s, the utterance\'s) are in `title` and `text`: [start, end) offsets in UTF-16 code units (JavaScript string indices), merged and in order.',
+      properties: {
+        title: { type: 'array', items: schemaRef('TextRange') },
+        text: { type: 'array', items: schemaRef('TextRange') },
+      },
     },
     TextRange: { type: 'array', prefixItems: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 1 }], minItems: 2, maxItems: 2 },
     SearchResults: {
@@ -442,12 +443,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           properties: {
             score: { type: 'number', minimum: 0, description: 'How well the phrase fits; compare within one answer only.' },
             reasons: { type: 'array', items: schemaRef('SuggestReason'), description: 'Why it is suggested, strongest first.' },
-            highlights: {
-              type: 'object',
-              required: ['title', 'text'],
-              description: 'Where the utterance\'s words are in `title` and `text` ([start, end) UTF-16 offsets).',
-              properties: { title: { type: 'array', items: schemaRef('TextRange') }, text: { type: 'array', items: schemaRef('TextRange') } },
-            },
+            highlights: schemaRef('Highlights'),
           },
         },
       ],

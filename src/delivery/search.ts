@@ -3,7 +3,6 @@ import { highlightsIn } from '../search/terms'
 import { type Page, pageOf, readPage } from './paging'
 import { DeliveryError, type DeliveryQuery, phraseBody, readQuery } from './request'
 import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
-import type { DeliveryStore } from './store'
 
 /** How many results a page of `GET /v1/search` holds (10 unless `limit` says otherwise, at most 50), and how deep it pages. */
 export const SEARCH_PAGE = { default: 10, max: 50, maxOffset: 1000 } as const
@@ -56,13 +55,6 @@ export class PhraseSearch {
     if (!usage) return undefined
     if (this.boosts?.index !== index) this.boosts = { index, values: Float32Array.from(index.all, (phrase) => usageBoost(usage.usesOf(phrase.variantOf ?? phrase.key))) }
     return this.boosts.values
-  }
-
-  /** Builds the index of each snapshot as soon as the store has it, so a search seldom waits for one. */
-  follow(store: DeliveryStore): () => void {
-    const build = () => void setImmediate(() => this.indexFor(store.snapshot)).unref()
-    build()
-    return store.onAdvance(build)
   }
 }
 

@@ -1,6 +1,6 @@
 import { rankedHits, type SearchIndex } from '../search/searchIndex'
 import { foldForSearch, highlightsIn, termsOf } from '../search/terms'
-import { carries, TriggerIndex } from '../search/triggers'
+import { carries, type HeardTrigger, TriggerIndex } from '../search/triggers'
 import { DeliveryError, type DeliveryQuery, phraseBody, readQuery } from './request'
 import type { PhraseSearch } from './search'
 import { type DeliveredPhrase, resolvePhrase, type Snapshot } from './snapshot'
@@ -26,6 +26,9 @@ const SCENARIO_BOOST = 1.5
 const MINIMUM_SCORE = 0.1
 /** How many search hits are read to combine with the triggers. */
 const TEXT_CANDIDATES = 50
+
+/** What a trigger heard adds to its phrases: the share heard, squared (half a trigger is a guess), times how much it says. */
+const strength = ({ coverage, weight }: HeardTrigger) => coverage * coverage * weight
 
 export type SuggestRequest = DeliveryQuery & { utterance: string; scenario?: string; limit: number }
 
@@ -65,11 +68,10 @@ type Built = {
   index: SearchIndex<DeliveredPhrase>
   triggers: TriggerIndex
   // Per phrase, reused from request to request (at 100,000 phrases, new arrays per request cost
-  // more than the scoring): the best trigger's value, the sum of all, the text relevance, the score.
+  // more than the scoring): the best trigger's value, the sum of all, the text relevance.
   best: Float64Array
   sum: Float64Array
   text: Float64Array
-  scores: Float64Array
   touched: Int32Array
 }
 
@@ -89,14 +91,13 @@ export class PhraseSuggest {
         best: new Float64Array(n),
         sum: new Float64Array(n),
         text: new Float64Array(n),
-        scores: new Float64Array(n),
         touched: new Int32Array(n),
       }
     }
     return this.built
   }
 
-  /** Builds each snapshot's trigger index as soon as the store has it. */
+  /** Builds each snapshot's search and trigger indexes as soon as the store has it. */
   follow(store: DeliveryStore): () => void {
     const build = () => void setImmediate(() => this.triggersFor(store.snapshot)).unref()
     build()
@@ -111,7 +112,7 @@ export class PhraseSuggest {
  * Each is served as agents of the locale get it that day on that channel, with its score and why.
  */
 export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, request: SuggestRequest) {
-  const { index, triggers, best, sum, text, scores, touched } = suggest.triggersFor(snapshot)
+  const { index, triggers, best, sum, text, touched } = suggest.triggersFor(snapshot)
   const boosts = suggest.search.boostsFor(index)
   let count = 0
   const touch = (position: number) => {
@@ -124,7 +125,7 @@ export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, reque
   let candidateScores: Float64Array
   try {
     for (const trigger of heard) {
-      const value = trigger.coverage * trigger.coverage * trigger.weight
+      const value = strength(trigger)
       for (const position of trigger.documents) {
         touch(position)
         sum[position]! += value
@@ -139,17 +140,15 @@ export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, reque
       bestText = Math.max(bestText, score)
       if (++read >= TEXT_CANDIDATES) break
     }
-    for (let i = 0; i < count; i++) {
-      const position = touched[i]!
+    candidates = touched.slice(0, count)
+    candidateScores = Float64Array.from(candidates, (position) => {
       const fromTriggers = best[position]! + FURTHER_TRIGGER_SHARE * (sum[position]! - best[position]!)
       const inScenario = steps?.has(baseKey(index.all[position]!)) ? SCENARIO_BOOST : 1
-      scores[position] = (fromTriggers + (TEXT_WEIGHT * text[position]!) / bestText) * inScenario * (boosts ? boosts[position]! : 1)
-    }
-    candidates = touched.slice(0, count)
-    candidateScores = Float64Array.from(candidates, (position) => scores[position]!)
+      return (fromTriggers + (TEXT_WEIGHT * text[position]!) / bestText) * inScenario * (boosts ? boosts[position]! : 1)
+    })
   } finally {
     // Left clean for the next request, whatever happened.
-    for (let i = 0; i < count; i++) best[touched[i]!] = sum[touched[i]!] = text[touched[i]!] = scores[touched[i]!] = 0
+    for (let i = 0; i < count; i++) best[touched[i]!] = sum[touched[i]!] = text[touched[i]!] = 0
   }
 
   const terms = [...new Set(termsOf(foldForSearch(request.utterance)))]
@@ -171,7 +170,7 @@ export function suggestPhrases(snapshot: Snapshot, suggest: PhraseSuggest, reque
     const reasons: SuggestReason[] = [
       ...heard
         .filter((trigger) => carries(trigger, position))
-        .sort((a, b) => b.coverage * b.coverage * b.weight - a.coverage * a.coverage * a.weight)
+        .sort((a, b) => strength(b) - strength(a))
         .map(({ trigger, by, coverage }) => ({ kind: 'trigger' as const, trigger, by, coverage: Math.round(coverage * 100) / 100 })),
       ...(words.length ? [{ kind: 'text' as const, words }] : []),
       ...(steps?.has(key) ? [{ kind: 'scenario' as const, scenario: request.scenario! }] : []),

@@ -23,13 +23,13 @@ const SOUND_WEIGHT = 0.85
 
 const HAN = /\p{Script=Han}/u
 
-/** The syllable of each character of folded text (the character itself where it is not Han), merged as fuzzy input merges them. */
-function soundsOf(folded: string): string[] {
-  const characters = [...folded]
-  const syllables = pinyin(folded, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-  // pinyin-pro gives one entry per Han character, and non-Han runs as one entry each.
-  if (syllables.length !== characters.length) return characters.map((character) => (HAN.test(character) ? fuzzy(pinyin(character, { toneType: 'none' })) : character))
-  return syllables.map((syllable, i) => (HAN.test(characters[i]!) ? fuzzy(syllable) : characters[i]!))
+/** The syllable of each character of a run of Han characters, merged as fuzzy input merges them. */
+function soundsOf(run: string): string[] {
+  const characters = [...run]
+  const syllables = pinyin(run, { toneType: 'none', type: 'array' })
+  // One syllable per character, read in context (polyphones); should pinyin-pro ever read a run
+  // otherwise, each character is read alone, so the pairs stay aligned.
+  return (syllables.length === characters.length ? syllables : characters.map((character) => pinyin(character, { toneType: 'none' }))).map(fuzzy)
 }
 
 const fuzzy = (syllable: string) => syllable.replace(/^([zcs])h/, '$1').replace(/([ei])ng$/, '$1n')
@@ -47,8 +47,6 @@ function soundPairsOf(folded: string): string[] {
 
 /** What is listened for of one trigger: its pairs by words and by sound. */
 type Heard = { words: string[]; sounds: string[] }
-
-
 
 function heardOf(trigger: string): Heard {
   const folded = foldForSearch(trigger)

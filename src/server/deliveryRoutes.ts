@@ -95,7 +95,7 @@ export class ResponseCache {
 type Handler = (req: Request, res: Response) => void | Promise<void>
 
 /** Runs a route, turning its refusals into localized JSON errors. */
-const guarded =
+export const guarded =
   (handler: Handler): Handler =>
   async (req, res) => {
     try {

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { createSession, type Session } from 'better-sse'
 import type { Payload } from 'payload'
 
+import { eventOf } from '../delivery/changeEvents'
 import { type RevisionEntry, revisionsSince } from '../delivery/revisions'
 import type { DeliveryStore } from '../delivery/store'
 import type { CredentialCache } from './credentials'
@@ -15,7 +16,6 @@ const RECONNECT_MS = 2000
 type Desktop = { session: Session; headers: IncomingHttpHeaders; end: () => void }
 
 /** `published` and `withdrawn` for a phrase, `reference` for categories, holidays, scenarios, the glossary. */
-const eventName = (entry: RevisionEntry) => (entry.kind === 'reference' ? 'reference' : entry.change)
 
 /**
  * `GET /v1/events`: server-sent events for agent desktops. Each process pushes the delivery
@@ -129,6 +129,6 @@ export class DeliveryEvents {
 
   private send({ session }: Desktop, entry: RevisionEntry): void {
     if (!session.isConnected) return
-    session.push({ revision: entry.revision, key: entry.key, change: entry.change }, eventName(entry), String(entry.revision))
+    session.push({ revision: entry.revision, key: entry.key, change: entry.change }, eventOf(entry), String(entry.revision))
   }
 }

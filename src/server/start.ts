@@ -116,7 +116,8 @@ export async function startServer(settings: Settings, options: { admin?: boolean
   const suggest = new PhraseSuggest(search)
   // Webhooks hear of a change as soon as this process's snapshot does (the writer's, at once).
   const webhooks = new WebhookRunner(payload)
-  const stopIndexing = [search.follow(store), suggest.follow(store), store.onAdvance(() => void webhooks.run())]
+  // The search and trigger indexes of each snapshot are built as soon as the store has it.
+  const stopIndexing = [suggest.follow(store), store.onAdvance(() => void webhooks.run())]
   const delivery = {
     store,
     usage,

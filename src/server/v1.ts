@@ -15,7 +15,7 @@ import { parsedDeliveryBody } from './apiRequests'
 import { convertRoute, MAX_CONVERT_CHARACTERS } from './convertRoute'
 import { type CredentialCache, type Principal } from './credentials'
 import { DeliveryError, one } from '../delivery/request'
-import { addDeliveryRoutes, checkedCursor, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
+import { addDeliveryRoutes, checkedCursor, guarded, type ResponseCache, sendDeliveryError } from './deliveryRoutes'
 import type { DeliveryEvents } from './events'
 import type { UsageRecorder } from './usage'
 
@@ -70,15 +70,10 @@ function usageRoute(store: DeliveryStore, usage: UsageRecorder) {
 
 /** `POST /v1/suggest {utterance, locale, scenario?, limit?}` → the approved phrases that fit what the customer said. */
 function suggestRoute(store: DeliveryStore, suggest: PhraseSuggest, timeZone: string) {
-  return (req: Request, res: Response) => {
-    try {
-      const snapshot = store.snapshot
-      res.json(suggestPhrases(snapshot, suggest, readSuggestRequest(req.body, snapshot, timeZone)))
-    } catch (error) {
-      if (!(error instanceof DeliveryError)) throw error
-      sendDeliveryError(req, res, error)
-    }
-  }
+  return guarded((req, res) => {
+    const snapshot = store.snapshot
+    res.json(suggestPhrases(snapshot, suggest, readSuggestRequest(req.body, snapshot, timeZone)))
+  })
 }
 
 /**

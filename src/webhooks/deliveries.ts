@@ -1,8 +1,11 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import { type ChangeEvent, eventOf } from '../delivery/changeEvents'
 import type { RevisionEntry } from '../delivery/revisions'
-import { eventOf, type WebhookBody } from './events'
 import { webhookSignature } from './signature'
+
+/** The body POSTed to a webhook: the change, the revision it is, and the delivery's id (to deduplicate). */
+export type WebhookBody = { delivery: string; event: ChangeEvent; revision: number; key: string; at: string }
 
 /** The jobs queue webhook deliveries run on (see `WebhookRunner`). */
 export const WEBHOOK_QUEUE = 'webhooks'

@@ -376,11 +376,12 @@ export interface components {
         SearchHit: components["schemas"]["Phrase"] & {
             /** @description Relevance (BM25 over character pairs, times the share of the query found); compare within one answer only. */
             score: number;
-            /** @description Where the query's words are in `title` and `text`: [start, end) offsets in UTF-16 code units (JavaScript string indices), merged and in order. */
-            highlights: {
-                title: components["schemas"]["TextRange"][];
-                text: components["schemas"]["TextRange"][];
-            };
+            highlights: components["schemas"]["Highlights"];
+        };
+        /** @description Where the words asked about (the query's, the utterance's) are in `title` and `text`: [start, end) offsets in UTF-16 code units (JavaScript string indices), merged and in order. */
+        Highlights: {
+            title: components["schemas"]["TextRange"][];
+            text: components["schemas"]["TextRange"][];
         };
         TextRange: [
             number,
@@ -508,11 +509,7 @@ export interface components {
             score: number;
             /** @description Why it is suggested, strongest first. */
             reasons: components["schemas"]["SuggestReason"][];
-            /** @description Where the utterance's words are in `title` and `text` ([start, end) UTF-16 offsets). */
-            highlights: {
-                title: components["schemas"]["TextRange"][];
-                text: components["schemas"]["TextRange"][];
-            };
+            highlights: components["schemas"]["Highlights"];
         };
         Suggestions: {
             revision: components["schemas"]["Revision"];
